@@ -1,0 +1,67 @@
+package dev.periscope.model;
+
+/**
+ * US consolidated-tape participant (market center) identifiers, as carried in the CTA/UTP SIP feeds and in
+ * NYSE TAQ's {@code EX} field. {@code D} is the FINRA Alternative Display Facility and the FINRA/Nasdaq and
+ * FINRA/NYSE Trade Reporting Facilities: every off-exchange (OTC, ATS/"dark pool", internalizer) print is
+ * reported there. All other codes here are lit registered exchanges (audit DP-1).
+ *
+ * <p>Source: CTA/UTP participant IDs (NYSE Daily TAQ Client Specification, "Exchange codes"; tigerfintech
+ * openapi-java-sdk enums as cited in PLAYBOOK-AUDIT DP-1).
+ */
+public enum Participant {
+    A('A', "NYSE American", "XASE", false),
+    B('B', "Nasdaq BX", "XBOS", false),
+    C('C', "NYSE National", "XCIS", false),
+    D('D', "FINRA ADF/TRF (off-exchange)", "FINRA", true),
+    E('E', "Market Independent (SIP)", "SIP", false),
+    H('H', "MIAX Pearl", "EPRL", false),
+    I('I', "Nasdaq ISE", "XISX", false),
+    J('J', "Cboe EDGA", "EDGA", false),
+    K('K', "Cboe EDGX", "EDGX", false),
+    L('L', "Long-Term Stock Exchange", "LTSE", false),
+    M('M', "NYSE Chicago", "XCHI", false),
+    N('N', "New York Stock Exchange", "XNYS", false),
+    P('P', "NYSE Arca", "ARCX", false),
+    Q('Q', "Nasdaq", "XNAS", false),
+    S('S', "Consolidated Tape System", "CTS", false),
+    T('T', "Nasdaq (CTA code)", "XNAS", false),
+    U('U', "MEMX", "MEMX", false),
+    V('V', "Investors Exchange (IEX)", "IEXG", false),
+    W('W', "Cboe Stock Exchange (CBSX, closed 2014)", "CBSX", false),
+    X('X', "Nasdaq PSX", "XPHL", false),
+    Y('Y', "Cboe BYX", "BATY", false),
+    Z('Z', "Cboe BZX", "BATS", false);
+
+    private static final Participant[] BY_CODE = new Participant[128];
+    static {
+        for (Participant p : values()) BY_CODE[p.code] = p;
+    }
+
+    private final char code;
+    private final String venueName;
+    private final String mic;
+    private final boolean offExchange;
+
+    Participant(char code, String venueName, String mic, boolean offExchange) {
+        this.code = code;
+        this.venueName = venueName;
+        this.mic = mic;
+        this.offExchange = offExchange;
+    }
+
+    public char code() { return code; }
+
+    public String venueName() { return venueName; }
+
+    /** ISO 10383 market identifier code, or a descriptive tag where there is none. */
+    public String mic() { return mic; }
+
+    /** True only for {@code D}: the print was executed away from any exchange. */
+    public boolean isOffExchange() { return offExchange; }
+
+    /** The participant for a code letter, or {@code null} if the code is unknown. */
+    public static Participant ofCode(char c) {
+        return c < 128 ? BY_CODE[c] : null;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.periscope.model.event;
+
+import dev.periscope.model.Instrument;
+
+/**
+ * Common header of every market-data event. Events are <b>mutable, reusable flyweights</b>: a reader owns one
+ * instance per event type and overwrites it for every row, so replay allocates nothing per event (the
+ * Disruptor/SBE convention). A handler that keeps an event beyond its callback must {@code copy()} it.
+ *
+ * <p>Time is epoch nanoseconds UTC. {@link #tsEvent} is the venue/participant time the event happened and drives
+ * every window, bar and merge; {@link #tsRecv} is when it was received or recorded (equal to tsEvent when the
+ * source has only one clock). {@link #sourceSeq} is the position in its source (line number or feed sequence)
+ * and breaks ties deterministically.
+ */
+public abstract class MarketEvent {
+    /** Event (participant) time, epoch ns UTC. */
+    public long tsEvent;
+    /** Receive/record time, epoch ns UTC. */
+    public long tsRecv;
+    public Instrument instrument;
+    /** Line number or feed sequence number within its source; ties in replay break on it. */
+    public long sourceSeq;
+
+    protected void copyHeaderTo(MarketEvent o) {
+        o.tsEvent = tsEvent;
+        o.tsRecv = tsRecv;
+        o.instrument = instrument;
+        o.sourceSeq = sourceSeq;
+    }
+
+    /** Dispatches to the matching {@link MarketDataHandler} method. */
+    public abstract void dispatchTo(MarketDataHandler h);
+}
