@@ -14,6 +14,11 @@ import java.util.OptionalDouble;
  * (an unclassified trade counts as wrong); the volume-weighted versions use trade sizes instead of counts.
  * Accessors return empty when the denominator is zero, never NaN.
  *
+ * <p>{@link SigningMethod#REVERSE_TICK} is scored when the run of equal prices a trade belongs to ends (the signer
+ * sees a different price, see {@link TradeSigner#runPrice}); trades of the final run, and of a run older than the
+ * signer's run ring when it ends, count as unclassified. The pending run is settled lazily by every accessor and by
+ * {@link #table}, using the signer seen last; call them only after the last trade.
+ *
  * <p>Feed it either {@link #onTrade} (it owns a {@link TradeSigner} with explicit prevailing quotes) or
  * {@link #record(TradeSigner, byte, long)} after classifying with a shared signer (so that several evaluations,
  * e.g. visible / hidden / all executions, see one tick history). Mutable, single-threaded, allocation-free per
@@ -27,6 +32,10 @@ public final class SigningEvaluation {
     private final long[] correct = new long[N], incorrect = new long[N], unclassified = new long[N];
     private final long[] volCorrect = new long[N], volIncorrect = new long[N], volUnclassified = new long[N];
     private long scored, scoredVolume, untruthed;
+    private static final int REV = SigningMethod.REVERSE_TICK.ordinal();
+    private TradeSigner lastSigner;
+    private long pendingRun = -1, pendingPrice;
+    private long pendBuy, pendSell, pendBuyVol, pendSellVol;
 
     /**
      * Classifies and scores one trade: time (epoch ns, informational), price and size (fixed point), true side
@@ -39,6 +48,7 @@ public final class SigningEvaluation {
 
     /** Scores the trade {@code signer} has just classified. */
     public void record(TradeSigner signer, byte trueSide, long size) {
+        lastSigner = signer;
         if (trueSide == Aggressor.UNKNOWN) {
             untruthed++;
             return;
@@ -46,18 +56,50 @@ public final class SigningEvaluation {
         scored++;
         scoredVolume = Math.addExact(scoredVolume, size);
         for (int i = 0; i < N; i++) {
-            byte s = signer.side(METHODS[i]);
-            if (s == Aggressor.UNKNOWN) {
-                unclassified[i]++;
-                volUnclassified[i] = Math.addExact(volUnclassified[i], size);
-            } else if (s == trueSide) {
-                correct[i]++;
-                volCorrect[i] = Math.addExact(volCorrect[i], size);
-            } else {
-                incorrect[i]++;
-                volIncorrect[i] = Math.addExact(volIncorrect[i], size);
-            }
+            if (i == REV) continue;
+            count(i, signer.side(METHODS[i]), trueSide, size, 1);
         }
+        long run = signer.runId();
+        if (pendingRun >= 0 && pendingRun != run) settle(signer);
+        pendingRun = run;
+        pendingPrice = signer.runPrice(run);
+        if (trueSide == Aggressor.BUY) {
+            pendBuy++;
+            pendBuyVol = Math.addExact(pendBuyVol, size);
+        } else {
+            pendSell++;
+            pendSellVol = Math.addExact(pendSellVol, size);
+        }
+    }
+
+    private void count(int i, byte predicted, byte truth, long volume, long trades) {
+        if (trades == 0) return;
+        if (predicted == Aggressor.UNKNOWN) {
+            unclassified[i] += trades;
+            volUnclassified[i] = Math.addExact(volUnclassified[i], volume);
+        } else if (predicted == truth) {
+            correct[i] += trades;
+            volCorrect[i] = Math.addExact(volCorrect[i], volume);
+        } else {
+            incorrect[i] += trades;
+            volIncorrect[i] = Math.addExact(volIncorrect[i], volume);
+        }
+    }
+
+    /** Scores the pending reverse-tick run against the price of the run after it (if the signer has one). */
+    private void settle(TradeSigner signer) {
+        if (pendingRun < 0) return;
+        long next = signer.runPrice(pendingRun + 1);
+        byte sign = next == Px.NONE ? Aggressor.UNKNOWN : next < pendingPrice ? Aggressor.BUY : Aggressor.SELL;
+        count(REV, sign, Aggressor.BUY, pendBuyVol, pendBuy);
+        count(REV, sign, Aggressor.SELL, pendSellVol, pendSell);
+        pendingRun = -1;
+        pendBuy = pendSell = pendBuyVol = pendSellVol = 0;
+    }
+
+    /** Settles the reverse-tick run still pending: resolved if the signer has moved on, else unclassified. */
+    private void settlePending() {
+        if (pendingRun >= 0 && lastSigner != null) settle(lastSigner);
     }
 
     /** Trades with a known true side. */
@@ -66,31 +108,35 @@ public final class SigningEvaluation {
     /** Trades skipped because their true side was unknown. */
     public long untruthed() { return untruthed; }
 
-    public long correct(SigningMethod m) { return correct[m.ordinal()]; }
+    public long correct(SigningMethod m) { settlePending(); return correct[m.ordinal()]; }
 
-    public long incorrect(SigningMethod m) { return incorrect[m.ordinal()]; }
+    public long incorrect(SigningMethod m) { settlePending(); return incorrect[m.ordinal()]; }
 
-    public long unclassified(SigningMethod m) { return unclassified[m.ordinal()]; }
+    public long unclassified(SigningMethod m) { settlePending(); return unclassified[m.ordinal()]; }
 
     /** correct / (correct + incorrect). */
     public OptionalDouble accuracyClassified(SigningMethod m) {
+        settlePending();
         int i = m.ordinal();
         return ratio(correct[i], correct[i] + incorrect[i]);
     }
 
     /** correct / scored trades. */
     public OptionalDouble accuracyAll(SigningMethod m) {
+        settlePending();
         return ratio(correct[m.ordinal()], scored);
     }
 
     /** correctly classified volume / classified volume. */
     public OptionalDouble volumeAccuracyClassified(SigningMethod m) {
+        settlePending();
         int i = m.ordinal();
         return ratio(volCorrect[i], volCorrect[i] + volIncorrect[i]);
     }
 
     /** correctly classified volume / scored volume. */
     public OptionalDouble volumeAccuracyAll(SigningMethod m) {
+        settlePending();
         return ratio(volCorrect[m.ordinal()], scoredVolume);
     }
 
@@ -103,6 +149,7 @@ public final class SigningEvaluation {
      * decimals ({@code n/a} for an empty denominator). Allocates; call once at the end.
      */
     public String table(String title) {
+        settlePending();
         StringBuilder sb = new StringBuilder(1024);
         sb.append(title).append(" (").append(scored).append(" trades, volume ")
                 .append(Px.format(scoredVolume)).append(")\n");

@@ -15,7 +15,14 @@ public enum SigningMethod {
     EMO("emo"),
     /** CLNV: quote rule in the top and bottom 30% of the spread, tick test in the middle 40% and outside
      *  (Chakrabarty, Li, Nguyen &amp; Van Ness 2007, J. Banking &amp; Finance 31(12)). */
-    CLNV("clnv");
+    CLNV("clnv"),
+    /**
+     * Reverse tick test: sign of the change to the <em>next</em> different trade price, buy when the next
+     * different price is lower (Hasbrouck 1988; Lee &amp; Ready 1991, pp. 735–736). Deferred: a trade is signed only
+     * when a later trade prints at another price ({@link ReverseTickRule}), so {@link TradeSigner#side} rejects it;
+     * {@link SigningEvaluation} scores it when the run of equal prices ends.
+     */
+    REVERSE_TICK("rev-tick");
 
     private static final SigningMethod[] VALUES = values();
 
@@ -25,6 +32,9 @@ public enum SigningMethod {
 
     /** Short lower-case name used in reports and on the command line. */
     public String label() { return label; }
+
+    /** True for rules that need later trades ({@link #REVERSE_TICK}). */
+    public boolean isDeferred() { return this == REVERSE_TICK; }
 
     /** Shared array of all methods in declaration order; do not modify. */
     static SigningMethod[] all() { return VALUES; }

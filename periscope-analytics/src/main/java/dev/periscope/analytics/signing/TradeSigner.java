@@ -46,6 +46,11 @@ public final class TradeSigner {
     private long bid = Px.NONE, ask = Px.NONE;
     private byte tick, quote, leeReady, emo, clnv;
     private long quoteMisses;
+    /** Runs of consecutive equal trade prices: id of the current run (-1 before the first trade) and a ring of
+     *  each run's price, so that deferred rules (reverse tick) can look up the next different price. */
+    private static final int RUN_RING = 1024;
+    private long runId = -1;
+    private final long[] runPrices = new long[RUN_RING];
 
     /** A signer with its own quote history of {@code historyCapacity} quote changes and the given lag (ns, &gt;= 0). */
     public TradeSigner(int historyCapacity, long quoteLagNanos) {
@@ -84,6 +89,10 @@ public final class TradeSigner {
         bid = bidPrice;
         ask = askPrice;
         tick = tickRule.update(price);
+        if (runId < 0 || price != runPrices[(int) (runId & (RUN_RING - 1))]) {
+            runId++;
+            runPrices[(int) (runId & (RUN_RING - 1))] = price;
+        }
         quote = SigningRules.quoteRule(price, bidPrice, askPrice);
         leeReady = quote != Aggressor.UNKNOWN ? quote : tick;
         byte e = SigningRules.emoQuote(price, bidPrice, askPrice);
@@ -98,7 +107,10 @@ public final class TradeSigner {
         return side(m);
     }
 
-    /** The last classified trade's side under {@code m}. */
+    /**
+     * The last classified trade's side under {@code m}. {@link SigningMethod#REVERSE_TICK} is deferred and throws
+     * {@link IllegalArgumentException}; use {@link ReverseTickRule} or {@link #runId()} / {@link #runPrice(long)}.
+     */
     public byte side(SigningMethod m) {
         return switch (m) {
             case TICK -> tick;
@@ -106,7 +118,20 @@ public final class TradeSigner {
             case LEE_READY -> leeReady;
             case EMO -> emo;
             case CLNV -> clnv;
+            case REVERSE_TICK -> throw new IllegalArgumentException("reverse tick is deferred: it needs later trades");
         };
+    }
+
+    /** Id (0, 1, ...) of the run of equal consecutive prices the last trade belongs to; -1 before any trade. */
+    public long runId() { return runId; }
+
+    /**
+     * Price of run {@code id}, or {@link Px#NONE} if that run has not started yet or is older than the last 1024
+     * runs. The reverse tick sign of a trade in run r is the comparison with {@code runPrice(r + 1)}.
+     */
+    public long runPrice(long id) {
+        if (id < 0 || id > runId || runId - id >= RUN_RING) return Px.NONE;
+        return runPrices[(int) (id & (RUN_RING - 1))];
     }
 
     public byte tick() { return tick; }
@@ -131,6 +156,7 @@ public final class TradeSigner {
     /** Forgets tick state and quotes (e.g. at a session boundary). */
     public void reset() {
         tickRule.reset();
+        runId = -1;
         quotes.clear();
         bid = ask = Px.NONE;
         tick = quote = leeReady = emo = clnv = Aggressor.UNKNOWN;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.periscope.model.Px;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SigningEvaluationTest {
@@ -54,8 +55,62 @@ class SigningEvaluationTest {
                 lee-ready          2         2         0    0.5000    0.5000    0.5000    0.5000
                 emo                2         2         0    0.5000    0.5000    0.5000    0.5000
                 clnv               2         2         0    0.5000    0.5000    0.5000    0.5000
+                rev-tick           1         2         1    0.3333    0.2500    0.1667    0.1000
                 """;
         assertThat(handStream().table("hand")).isEqualTo(expected);
+    }
+
+    /**
+     * Reverse tick through shared-signer evaluations of a subset and of everything, against a naive twin that
+     * looks ahead in the full price list for the next different price.
+     */
+    @Test
+    void reverseTickMatchesLookAheadTwinAlsoForSubsets() {
+        Random rnd = new Random(3);
+        for (int round = 0; round < 100; round++) {
+            int n = 1 + rnd.nextInt(80);
+            long[] prices = new long[n];
+            byte[] truth = new byte[n];
+            long[] sizes = new long[n];
+            for (int i = 0; i < n; i++) {
+                prices[i] = px("10") + rnd.nextInt(3) * 1_000_000L;
+                truth[i] = (byte) (rnd.nextInt(5) == 0 ? 0 : rnd.nextBoolean() ? 1 : -1);
+                sizes[i] = Px.ofUnits(1 + rnd.nextInt(500));
+            }
+            TradeSigner signer = new TradeSigner(4, 0);
+            SigningEvaluation all = new SigningEvaluation(), odd = new SigningEvaluation();
+            for (int i = 0; i < n; i++) {
+                signer.classify(prices[i], Px.NONE, Px.NONE);
+                all.record(signer, truth[i], sizes[i]);
+                if (i % 2 == 1) odd.record(signer, truth[i], sizes[i]);
+            }
+            long[] expAll = new long[3], expOdd = new long[3]; // correct, incorrect, unclassified
+            for (int i = 0; i < n; i++) {
+                if (truth[i] == 0) continue;
+                byte sign = 0;
+                for (int k = i + 1; k < n; k++) {
+                    if (prices[k] != prices[i]) { sign = (byte) (prices[k] < prices[i] ? 1 : -1); break; }
+                }
+                int slot = sign == 0 ? 2 : sign == truth[i] ? 0 : 1;
+                expAll[slot]++;
+                if (i % 2 == 1) expOdd[slot]++;
+            }
+            SigningMethod r = SigningMethod.REVERSE_TICK;
+            assertThat(new long[] {all.correct(r), all.incorrect(r), all.unclassified(r)}).containsExactly(expAll);
+            assertThat(new long[] {odd.correct(r), odd.incorrect(r), odd.unclassified(r)}).containsExactly(expOdd);
+        }
+    }
+
+    @Test
+    void reverseTickRuleResolvesRuns() {
+        ReverseTickRule r = new ReverseTickRule();
+        assertThat(r.update(px("10"))).isZero();
+        assertThat(r.update(px("10"))).isZero();
+        assertThat(r.update(px("9.99"))).isEqualTo(2);   // next different price lower: the two 10s were buys
+        assertThat(r.resolvedSign()).isEqualTo(BUY);
+        assertThat(r.update(px("10.01"))).isEqualTo(1);  // higher: the 9.99 was a sell
+        assertThat(r.resolvedSign()).isEqualTo(SELL);
+        assertThat(r.pending()).isEqualTo(1);
     }
 
     @Test

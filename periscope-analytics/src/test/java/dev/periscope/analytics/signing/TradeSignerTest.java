@@ -269,6 +269,24 @@ class TradeSignerTest {
         }
     }
 
+    @Test
+    void reverseTickIsDeferredAndRunsAreTracked() {
+        TradeSigner s = new TradeSigner(4, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.side(SigningMethod.REVERSE_TICK))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(s.runId()).isEqualTo(-1);
+        s.classify(px("5"), Px.NONE, Px.NONE);
+        s.classify(px("5"), Px.NONE, Px.NONE);
+        assertThat(s.runId()).isZero();
+        s.classify(px("5.01"), Px.NONE, Px.NONE);
+        assertThat(s.runId()).isEqualTo(1);
+        assertThat(s.runPrice(0)).isEqualTo(px("5"));
+        assertThat(s.runPrice(1)).isEqualTo(px("5.01"));
+        assertThat(s.runPrice(2)).isEqualTo(Px.NONE);
+        for (int i = 0; i < 1100; i++) s.classify(px("6") + i, Px.NONE, Px.NONE);
+        assertThat(s.runPrice(0)).isEqualTo(Px.NONE); // older than the run ring
+    }
+
     private static byte naiveTick(List<Long> prices) {
         long p = prices.get(prices.size() - 1);
         for (int k = prices.size() - 2; k >= 0; k--) {
