@@ -2,6 +2,9 @@ package dev.periscope.analytics.signing;
 
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
+import dev.periscope.model.SaleCondition;
+import dev.periscope.model.event.QuoteEvent;
+import dev.periscope.model.event.TradeEvent;
 
 /**
  * Signs trades of one instrument with every {@link SigningMethod} in one pass (audit OF-1). Feed quotes with
@@ -71,6 +74,29 @@ public final class TradeSigner {
     /** Records a top-of-book change; false if it is older than the newest quote (not recorded). */
     public boolean onQuote(long tsNanos, long bidPrice, long askPrice) {
         return quotes.onQuote(tsNanos, bidPrice, askPrice);
+    }
+
+    /**
+     * Records the bid and ask of a quote event. The caller chooses which quotes to feed (for US equities the
+     * NBBO, {@link QuoteEvent#NBBO}; a single venue's BBO only for that venue's trades).
+     */
+    public boolean onQuote(QuoteEvent q) {
+        return quotes.onQuote(q.tsEvent, q.bidPrice, q.askPrice);
+    }
+
+    /**
+     * Classifies a print at its {@code tsEvent} if its sale conditions allow signing
+     * ({@link SaleCondition#isSignable}); otherwise leaves the tick state untouched, sets every side to
+     * UNKNOWN and returns false. The print's published {@code aggressor} is ignored (compare with it instead).
+     */
+    public boolean classify(TradeEvent t) {
+        if (!SaleCondition.isSignable(t.conditions)) {
+            bid = ask = Px.NONE;
+            tick = quote = leeReady = emo = clnv = Aggressor.UNKNOWN;
+            return false;
+        }
+        classify(t.tsEvent, t.price);
+        return true;
     }
 
     /** Classifies a trade at {@code tsNanos} and {@code price} against the quote prevailing at {@code tsNanos - lag}. */

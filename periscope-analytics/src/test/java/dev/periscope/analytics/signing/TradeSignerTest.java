@@ -287,6 +287,25 @@ class TradeSignerTest {
         assertThat(s.runPrice(0)).isEqualTo(Px.NONE); // older than the run ring
     }
 
+    @Test
+    void eventAdaptersSkipUnsignablePrintsWithoutTouchingTheTickState() {
+        TradeSigner s = new TradeSigner(8, 0);
+        s.onQuote(new dev.periscope.model.event.QuoteEvent().set(1, dev.periscope.model.event.QuoteEvent.NBBO,
+                px("10.00"), Px.ofUnits(100), px("10.02"), Px.ofUnits(100)));
+        var t = new dev.periscope.model.event.TradeEvent();
+        assertThat(s.classify(t.set(2, px("10.02"), Px.ofUnits(100), 'Q',
+                dev.periscope.model.SaleCondition.REGULAR_MASK, UNKNOWN))).isTrue();
+        assertThat(s.leeReady()).isEqualTo(BUY);
+        // an average-price print ('W') far below: not signable, must not become the tick reference
+        assertThat(s.classify(t.set(3, px("9.50"), Px.ofUnits(5000), 'D',
+                dev.periscope.model.SaleCondition.maskOf("W"), UNKNOWN))).isFalse();
+        assertThat(s.leeReady()).isEqualTo(UNKNOWN);
+        assertThat(s.classify(t.set(4, px("10.01"), Px.ofUnits(100), 'Q',
+                dev.periscope.model.SaleCondition.REGULAR_MASK, UNKNOWN))).isTrue();
+        assertThat(s.tick()).isEqualTo(SELL); // vs 10.02, not vs the skipped 9.50
+        assertThat(s.leeReady()).isEqualTo(SELL);
+    }
+
     private static byte naiveTick(List<Long> prices) {
         long p = prices.get(prices.size() - 1);
         for (int k = prices.size() - 2; k >= 0; k--) {
