@@ -6,8 +6,10 @@ package dev.periscope.model;
  * FINRA/NYSE Trade Reporting Facilities: every off-exchange (OTC, ATS/"dark pool", internalizer) print is
  * reported there. All other codes here are lit registered exchanges (audit DP-1).
  *
- * <p>Source: CTA/UTP participant IDs (NYSE Daily TAQ Client Specification, "Exchange codes"; tigerfintech
- * openapi-java-sdk enums as cited in PLAYBOOK-AUDIT DP-1).
+ * <p>Source: NYSE Daily TAQ Client Specification, "Exchange" field codes (as also transcribed in public TAQ
+ * tooling, e.g. the {@code Exchange} enum of taq-proc), and PLAYBOOK-AUDIT DP-1. In TAQ, Nasdaq prints carry
+ * {@code T} in Tape A/B securities and {@code Q} in Tape C securities. Codes not listed here are unknown
+ * ({@link #ofCode} returns {@code null}) and must be reported by readers.
  */
 public enum Participant {
     A('A', "NYSE American", "XASE", false),
@@ -23,12 +25,12 @@ public enum Participant {
     M('M', "NYSE Chicago", "XCHI", false),
     N('N', "New York Stock Exchange", "XNYS", false),
     P('P', "NYSE Arca", "ARCX", false),
-    Q('Q', "Nasdaq", "XNAS", false),
+    Q('Q', "Nasdaq (Tape C securities)", "XNAS", false),
     S('S', "Consolidated Tape System", "CTS", false),
-    T('T', "Nasdaq (CTA code)", "XNAS", false),
+    T('T', "Nasdaq (Tape A/B securities)", "XNAS", false),
     U('U', "MEMX", "MEMX", false),
     V('V', "Investors Exchange (IEX)", "IEXG", false),
-    W('W', "Cboe Stock Exchange (CBSX, closed 2014)", "CBSX", false),
+    W('W', "CBOE Stock Exchange (CBSX, closed 2014)", "CBSX", false),
     X('X', "Nasdaq PSX", "XPHL", false),
     Y('Y', "Cboe BYX", "BATY", false),
     Z('Z', "Cboe BZX", "BATS", false);

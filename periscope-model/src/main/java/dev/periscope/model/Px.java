@@ -45,6 +45,8 @@ public final class Px {
 
     /** The value as {@code mantissa x 10^-decimals}, exact; throws if it has more precision than that. */
     public static long toScaled(long px, int decimals) {
+        if (decimals < 0 || decimals > DECIMALS) throw new IllegalArgumentException("decimals 0..8: " + decimals);
+        if (px == NONE) throw new ArithmeticException("NONE has no scaled value");
         long div = POW10[DECIMALS - decimals];
         if (px % div != 0) throw new ArithmeticException("price " + format(px) + " not representable with " + decimals + " decimals");
         return px / div;
@@ -56,7 +58,11 @@ public final class Px {
 
     static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
 
-    /** Parses a plain decimal (optional sign, digits, optional '.' and up to 8 decimals) in {@code s[from, to)}. */
+    /**
+     * Parses a plain decimal (optional sign, digits, optional '.' and up to 8 decimals) in {@code s[from, to)}.
+     * Zeros after the 8th decimal are accepted (the value is still exact); any other digit there is rejected.
+     * The range is symmetric, +/-{@link Long#MAX_VALUE} units; {@link #NONE} is never returned.
+     */
     public static long parse(CharSequence s, int from, int to) {
         if (from >= to) throw new NumberFormatException("empty number");
         int i = from;
@@ -112,6 +118,7 @@ public final class Px {
         if (i != to || digits == 0) throw new NumberFormatException("not a decimal number: '" + ascii(b, from, to) + "'");
         if (ip > MAX_INT_PART) throw new NumberFormatException("out of range: " + ascii(b, from, to));
         long v = ip * SCALE + frac * POW10[DECIMALS - fd];
+        if (v < 0) throw new NumberFormatException("out of range: " + ascii(b, from, to));
         return neg ? -v : v;
     }
 
@@ -127,8 +134,9 @@ public final class Px {
         return sb.toString();
     }
 
-    /** Appends the canonical text of {@code px} to {@code sb}. */
+    /** Appends the canonical text of {@code px} to {@code sb}; appends nothing for {@link #NONE} (as {@link #format}). */
     public static void appendTo(StringBuilder sb, long px) {
+        if (px == NONE) return;
         if (px < 0) { sb.append('-'); px = -px; }
         long ip = px / SCALE, fp = px % SCALE;
         sb.append(ip);
