@@ -45,7 +45,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + "Lee & Ready 1991 used 5000 for 1988 NYSE data).")
     double quoteLagMs;
 
-    @Option(names = "--quote-history", defaultValue = "1048576", paramLabel = "N",
+    @Option(names = "--quote-history", defaultValue = "65536", paramLabel = "N",
             description = "Top-of-book changes kept for lagged look-ups (default ${DEFAULT-VALUE}).")
     int quoteHistory;
 
@@ -58,6 +58,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (lobster.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--lobster takes exactly MESSAGE_FILE ORDERBOOK_FILE once");
+        }
+        if (quoteHistory < 1) throw new ParameterException(spec.commandLine(), "--quote-history must be >= 1");
         if (!Double.isFinite(quoteLagMs) || quoteLagMs < 0) {
             throw new ParameterException(spec.commandLine(), "--quote-lag-ms must be a finite number >= 0: " + quoteLagMs);
         }

@@ -90,6 +90,9 @@ class ClassifyCommandTest {
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--quote-lag-ms", "-1")).isNotZero();
+        assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--lobster", msg.toString(),
+                ob.toString())).isNotZero();
+        assertThat(err.toString()).contains("--quote-lag-ms must be").contains("exactly MESSAGE_FILE ORDERBOOK_FILE");
     }
 
     /** Naive twin: counts [part: visible, hidden, all][method in ORDER][correct, incorrect, unclassified]. */
