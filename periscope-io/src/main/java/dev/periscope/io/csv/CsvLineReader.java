@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * for {@link #lineNumber()}). A field that starts with a double quote runs to the matching closing quote and may
  * then contain the delimiter; its range excludes the surrounding quotes, and a doubled quote inside is left as
  * two characters (quoted text fields are not unescaped). Files whose name ends in {@code .gz} are decompressed.
- * Bytes are treated as ASCII/ISO-8859-1 (UTF-8 passes through in text fields). Not thread-safe.
+ * A UTF-8 byte-order mark at the start is skipped. Bytes are treated as ASCII/ISO-8859-1 (UTF-8 passes through
+ * in text fields). Not thread-safe.
  */
 public final class CsvLineReader implements AutoCloseable {
     /** Longest accepted line, bytes. */
@@ -63,7 +64,10 @@ public final class CsvLineReader implements AutoCloseable {
         }
     }
 
+    private boolean bomChecked;
+
     private boolean readLine() {
+        if (!bomChecked) skipBom();
         while (true) {
             for (int i = pos; i < limit; i++) {
                 if (buf[i] == '\n') {
@@ -84,6 +88,13 @@ public final class CsvLineReader implements AutoCloseable {
             }
             fill();
         }
+    }
+
+    /** Skips a UTF-8 byte-order mark (EF BB BF) at the very start of the input, as written by some spreadsheets. */
+    private void skipBom() {
+        while (limit - pos < 3 && !eof) fill();
+        if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) pos += 3;
+        bomChecked = true;
     }
 
     private void fill() {

@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>optional columns {@code side}, {@code venue}, {@code cond}, {@code symbol}; constants {@code venuecode}
  *       (default '?'), {@code instrument} (symbol when there is no symbol column; default the file name),
  *       {@code market} (default US), {@code asset} (default equity), {@code tick} (default 0.01), {@code lot}
- *       (size multiplier, default 1), {@code negprices} (allow prices &le; 0 in trades and bars, default false).</li>
+ *       (size multiplier, default 1), {@code negprices} (allow prices &le; 0 in trades and bars, default false),
+ *       {@code sidetype} = aggressor | maker | buyermaker (what the side column means, default aggressor).</li>
  * </ul>
  * Immutable.
  */
@@ -37,7 +38,15 @@ public record CsvMapping(Type type, Column ts, TimeFormat timeFormat, ZoneId zon
                          Column price, Column size, Column bid, Column bidSize, Column ask, Column askSize,
                          Column open, Column high, Column low, Column close, Column volume, long durationNanos,
                          Column side, Column venue, Column conditions, Column symbol, char venueCode, String instrument,
-                         String market, AssetClass assetClass, long tick, long lot, boolean negativePrices) {
+                         String market, AssetClass assetClass, long tick, long lot, boolean negativePrices,
+                         SideType sideType) {
+
+    /**
+     * What the {@code side} column says: the aggressor (default); the maker side (Coinbase public matches report
+     * the maker, so the aggressor is the opposite); or Binance's "is the buyer the maker" flag (true means the
+     * aggressor sold).
+     */
+    public enum SideType { AGGRESSOR, MAKER, BUYERMAKER }
 
     public enum Type { TRADE, QUOTE, BAR }
 
@@ -70,7 +79,7 @@ public record CsvMapping(Type type, Column ts, TimeFormat timeFormat, ZoneId zon
 
     private static final Set<String> KEYS = Set.of("type", "ts", "zone", "delim", "header", "price", "size", "bid",
             "bidsize", "ask", "asksize", "open", "high", "low", "close", "volume", "duration", "side", "venue", "cond",
-            "symbol", "venuecode", "instrument", "market", "asset", "tick", "lot", "negprices");
+            "symbol", "venuecode", "instrument", "market", "asset", "tick", "lot", "negprices", "sidetype");
 
     /** Parses a mapping; throws {@link IllegalArgumentException} naming the offending key or value. */
     public static CsvMapping parse(String spec) {
@@ -155,12 +164,21 @@ public record CsvMapping(Type type, Column ts, TimeFormat timeFormat, ZoneId zon
         return new CsvMapping(type, ts, tf, zone, delim, header, price, size, bid, bidSize, ask, askSize,
                 open, high, low, close, volume, duration,
                 opt(kv, "side"), opt(kv, "venue"), opt(kv, "cond"), opt(kv, "symbol"), vc.charAt(0),
-                kv.get("instrument"), kv.getOrDefault("market", "US"), asset, tick, lot, bool(kv, "negprices", false));
+                kv.get("instrument"), kv.getOrDefault("market", "US"), asset, tick, lot, bool(kv, "negprices", false),
+                sideType(kv.getOrDefault("sidetype", "aggressor")));
+    }
+
+    private static SideType sideType(String v) {
+        try {
+            return SideType.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sidetype must be aggressor, maker or buyermaker: " + v);
+        }
     }
 
     private static boolean isColumnKey(String k) {
         return !Set.of("type", "zone", "delim", "header", "duration", "venuecode", "instrument", "market", "asset",
-                "tick", "lot", "negprices").contains(k);
+                "tick", "lot", "negprices", "sidetype").contains(k);
     }
 
     private static Column col(String ref) { return Column.of(ref); }

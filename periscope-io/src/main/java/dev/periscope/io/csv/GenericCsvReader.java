@@ -230,10 +230,25 @@ public final class GenericCsvReader implements EventSource {
         return trade;
     }
 
-    /** buy/b/bid/+1/1 → BUY; sell/s/ask/offer/-1 → SELL; empty/u/unknown/0/n/none → UNKNOWN (case-insensitive). */
+    /**
+     * Aggressor from the side column. {@code sidetype=aggressor}: buy/b/bid/+1/1 → BUY; sell/s/ask/offer/-1 → SELL;
+     * empty/u/unknown/0/n/none → UNKNOWN (case-insensitive). {@code maker}: the same values name the maker, so the
+     * aggressor is the opposite. {@code buyermaker}: true/t/1/yes → SELL, false/f/0/no → BUY, empty → UNKNOWN.
+     */
     private byte side() {
         int c = cSide;
         if (csv.isEmpty(c)) return Aggressor.UNKNOWN;
+        if (m.sideType() == CsvMapping.SideType.BUYERMAKER) {
+            if (is(c, "true") || is(c, "t") || is(c, "1") || is(c, "yes")) return Aggressor.SELL;
+            if (is(c, "false") || is(c, "f") || is(c, "0") || is(c, "no")) return Aggressor.BUY;
+            report(c, "bad-side", "expected true/false (buyer is maker): '" + csv.text(c) + "'");
+            return 0;
+        }
+        byte a = aggressorWord(c);
+        return m.sideType() == CsvMapping.SideType.MAKER ? (byte) -a : a;
+    }
+
+    private byte aggressorWord(int c) {
         if (is(c, "buy") || is(c, "b") || is(c, "bid") || is(c, "+1") || is(c, "1")) return Aggressor.BUY;
         if (is(c, "sell") || is(c, "s") || is(c, "ask") || is(c, "offer") || is(c, "-1")) return Aggressor.SELL;
         if (is(c, "u") || is(c, "unknown") || is(c, "0") || is(c, "n") || is(c, "none")) return Aggressor.UNKNOWN;

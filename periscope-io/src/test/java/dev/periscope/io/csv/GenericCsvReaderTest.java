@@ -132,6 +132,35 @@ class GenericCsvReaderTest {
     }
 
     @Test
+    void byteOrderMarkAndMakerSideConventions() throws IOException {
+        Path f = dir.resolve("agg.csv");
+        byte[] body = "ts,p,q,m\n1633998512.0633569,1.5,2,true\n1633998513,1.5,2,False\n1633998514,1.5,2,maybe\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF; withBom[1] = (byte) 0xBB; withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(f, withBom);
+        DataIssueLog log = new DataIssueLog();
+        List<MarketEvent> ev;
+        try (GenericCsvReader r = new GenericCsvReader(f, CsvMapping.parse("ts=ts:s,price=p,size=q,side=m,sidetype=buyermaker"), log)) {
+            ev = readAll(r);
+        }
+        assertThat(ev).hasSize(2);
+        assertThat(ev.get(0).tsEvent).isEqualTo(1_633_998_512_063_356_900L);
+        assertThat(((TradeEvent) ev.get(0)).aggressor).isEqualTo(Aggressor.SELL); // buyer was maker: taker sold
+        assertThat(((TradeEvent) ev.get(1)).aggressor).isEqualTo(Aggressor.BUY);
+        assertThat(log.firstIssues()).extracting(DataIssue::line, DataIssue::kind).containsExactly(tuple(4L, "bad-side"));
+
+        Path cb = write("cb.csv", "time,price,size,side\n2021-04-17T16:43:37.1Z,1,1,buy\n2021-04-17T16:43:38Z,1,1,sell\n");
+        try (GenericCsvReader r = new GenericCsvReader(cb, CsvMapping.parse("ts=time,price=price,size=size,side=side,sidetype=maker"), log)) {
+            ev = readAll(r);
+        }
+        assertThat(((TradeEvent) ev.get(0)).aggressor).isEqualTo(Aggressor.SELL); // maker bought: taker sold
+        assertThat(((TradeEvent) ev.get(1)).aggressor).isEqualTo(Aggressor.BUY);
+        assertThat(Instant.ofEpochSecond(0, ev.get(0).tsEvent)).isEqualTo(Instant.parse("2021-04-17T16:43:37.100Z"));
+    }
+
+    @Test
     void unknownColumnIsAConfigurationError() throws IOException {
         Path f = write("t.csv", "a,b,c\n1,2,3\n");
         assertThatThrownBy(() -> new GenericCsvReader(f, CsvMapping.parse("ts=a:s,price=b,size=qty"), new DataIssueLog()))

@@ -1,6 +1,8 @@
 package dev.periscope.io.taq;
 
 import dev.periscope.book.nbbo.NbboBuilder;
+import dev.periscope.io.csv.CsvMapping;
+import dev.periscope.io.csv.GenericCsvReader;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.quality.DataIssueLog;
@@ -42,6 +44,14 @@ class TaqAllocationTest {
                 while (r.next() != null) n++;
                 long bytes = allocated() - before;
                 if (round == 1) assertThat(bytes).as("bytes allocated for %d trade rows", n).isLessThan(n / 10);
+            }
+            try (GenericCsvReader r = new GenericCsvReader(trades, CsvMapping.parse(
+                    "ts=DT_EST:datetime,zone=-05:00,price=PRICE,size=SIZE,venue=EX,cond=COND,symbol=SYMBOL"), new DataIssueLog())) {
+                long before = allocated();
+                long n = 0;
+                while (r.next() != null) n++;
+                long bytes = allocated() - before;
+                if (round == 1) assertThat(bytes).as("bytes allocated for %d generic rows", n).isLessThan(n / 10);
             }
         }
     }
