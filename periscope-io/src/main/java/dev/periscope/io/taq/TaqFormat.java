@@ -81,6 +81,17 @@ public final class TaqFormat {
         }
     }
 
+    /**
+     * Opens {@code file} with the reader its header calls for: a {@link TaqTradeReader} or a {@link TaqQuoteReader}.
+     */
+    public static dev.periscope.engine.replay.EventSource open(Path file, TaqOptions options,
+                                                              dev.periscope.model.quality.DataIssueLog issues) {
+        return switch (detect(file)) {
+            case TRADES -> new TaqTradeReader(file, options, issues);
+            case QUOTES -> new TaqQuoteReader(file, options, issues);
+        };
+    }
+
     ZoneId zone(TaqOptions o, String source) {
         if (o.zone() != null) return o.zone();
         if (headerZone != null) return headerZone;

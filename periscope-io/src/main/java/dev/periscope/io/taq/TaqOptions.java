@@ -14,8 +14,9 @@ import java.util.function.Function;
  *                    name ({@code DT_EST} = fixed UTC-05:00 all year, {@code DT_UTC} = UTC, {@code DT_ET} =
  *                    America/New_York with daylight saving); a plain {@code DT} column then needs an explicit zone
  * @param lotSize     shares per round lot; quote sizes ({@code BIDSIZ}, {@code OFRSIZ}) are in round lots and are
- *                    multiplied by this (default 100, the US round lot for stocks priced up to $250 before the
- *                    2025 Reg NMS round-lot tiers)
+ *                    multiplied by this (default 100, the classic US round lot; under the round-lot tiers of
+ *                    the 2024 Reg NMS amendments, SEC Release 34-101070, in force from late 2025, stocks above
+ *                    $250 have smaller round lots, so set this per file for such data)
  * @param corrections what to do with trades whose {@code CORR} is not 0
  * @param instruments creates the {@link Instrument} for a new symbol (called once per distinct symbol)
  */

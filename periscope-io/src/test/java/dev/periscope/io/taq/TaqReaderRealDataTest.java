@@ -158,6 +158,14 @@ class TaqReaderRealDataTest {
     void formatIsRecognisedFromTheHeader() {
         assertThat(TaqFormat.detect(TRADES)).isEqualTo(TaqFormat.Kind.TRADES);
         assertThat(TaqFormat.detect(QUOTES)).isEqualTo(TaqFormat.Kind.QUOTES);
+        try (var s = TaqFormat.open(QUOTES, TaqOptions.DEFAULT, new DataIssueLog())) {
+            assertThat(s).isInstanceOf(TaqQuoteReader.class);
+            assertThat(s.next()).isInstanceOf(QuoteEvent.class);
+        }
+        try (var s = TaqFormat.open(TRADES, TaqOptions.DEFAULT, new DataIssueLog())) {
+            assertThat(s).isInstanceOf(TaqTradeReader.class);
+            assertThat(s.name()).isEqualTo("XXX_trades_2018-01-02_03_taq.csv");
+        }
         assertThatThrownBy(() -> new TaqTradeReader(QUOTES, new DataIssueLog()))
                 .isInstanceOf(DataException.class).hasMessageContaining("quotes file, expected trades");
     }
