@@ -82,6 +82,19 @@ class LobsterFootprintTest {
         assertThat(sumDelta).isEqualTo(cvd.cvd());
         assertThat(cvd.unknownVolume()).isZero();
         assertThat(vwap.vwap()).isCloseTo(pv / v, within(1e-9));
-        assertThat(vwap.vwap()).isBetween(560.0, 590.0);   // GOOG traded ~565-585 that day
+        // independent oracle: python3 with Decimal over the same file (executions = types 4 and 5), run 2026-11-24
+        assertThat(ex).hasSize(11_678);
+        assertThat(cvd.totalVolume()).isEqualTo(Px.ofUnits(706_125));
+        assertThat(cvd.cvd()).isEqualTo(Px.ofUnits(3_339));
+        assertThat(vwap.vwap()).isCloseTo(569.4398659231722, within(1e-9));
+        assertThat(vwap.stdDev()).isCloseTo(4.337786114251745, within(1e-9));
+        assertThat(bars).hasSize(385);
+        // session profile POC at $0.01 rows: 572.00 with 8,668 shares
+        FootprintBarBuilder day = FootprintBarBuilder.ticks(Integer.MAX_VALUE, Px.parse("0.01"), b -> bars.add(b.copy()));
+        for (Exec e : ex) day.onTrade(e.ts, e.price, e.size, e.aggressor, PrintFlags.ALL, 20120621);
+        day.flush();
+        FootprintBar session = bars.get(bars.size() - 1);
+        assertThat(session.pocPrice()).isEqualTo(Px.parse("572.00"));
+        assertThat(session.levelVolume(session.pocLevel())).isEqualTo(Px.ofUnits(8_668));
     }
 }
