@@ -13,7 +13,8 @@ import dev.periscope.model.Aggressor;
  * buckets from the 09:30 ET open; hourly bars do not). A bar closes when a print of a later bucket arrives, when
  * {@link #advanceTo(long)} passes its end, at a session change or on {@link #flush()}. Buckets without prints
  * produce no bar. A print older than the current bar's start (out of order) is added to the current bar and
- * counted in {@link #latePrints()}.
+ * counted in {@link #latePrints()}; if its bucket's bar was already emitted and no bar is open, it opens a new bar
+ * for the last bucket (so bars never go back in time, but two bars may then share a start time).
  *
  * <p><b>Volume bars</b> ({@link #volume}): a bar closes after the print that brings its volume to &ge; V. The print
  * that crosses the boundary is <i>not split</i>: it stays whole in the bar it closes, so bar volume is &ge; V and
@@ -101,13 +102,15 @@ public final class FootprintBarBuilder {
         if (kind == Kind.TIME) {
             long b = Math.floorDiv(ts - anchor, param);
             if (bar.started && b > bucket) emit();
+            if (flags == 0) return;
+            if (b < bucket) {
+                late++;                 // older than the current (or last emitted) bucket of this session
+                b = bucket;
+            }
             if (!bar.started) {
-                if (flags == 0) return;
                 bucket = b;
                 bar.startTime = anchor + b * param;
                 bar.endTime = bar.startTime + param;
-            } else if (b < bucket) {
-                late++;
             }
         }
         if (flags == 0) return;
@@ -142,6 +145,7 @@ public final class FootprintBarBuilder {
         if (bar.started) emit();
         sessionKey = key;
         anchor = key == openKey ? openNanos : 0L;
+        bucket = Long.MIN_VALUE;
         nextIndex = 0;
     }
 

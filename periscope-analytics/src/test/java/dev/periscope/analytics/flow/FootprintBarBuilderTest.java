@@ -74,6 +74,21 @@ class FootprintBarBuilderTest {
     }
 
     @Test
+    void latePrintsNeverReopenAnEmittedBucket() {
+        FootprintBarBuilder fb = FootprintBarBuilder.time(60 * SEC, TICK, keep);
+        fb.onTrade(125 * SEC, px("1"), sh(1), B, PrintFlags.ALL, 1);
+        fb.onTrade(70 * SEC, px("1"), sh(2), S, PrintFlags.ALL, 1);     // late: joins the open [120,180) bar
+        fb.advanceTo(180 * SEC);
+        fb.onTrade(100 * SEC, px("1"), sh(4), S, PrintFlags.ALL, 1);    // late after emission: new bar at 120 s
+        fb.flush();
+        assertThat(fb.latePrints()).isEqualTo(2);
+        assertThat(bars).hasSize(2);
+        assertThat(bars.get(0).volume()).isEqualTo(sh(3));
+        assertThat(bars.get(1).startTime()).isEqualTo(120 * SEC);
+        assertThat(bars.get(1).volume()).isEqualTo(sh(4));
+    }
+
+    @Test
     void volumeBarsKeepTheCrossingPrintWhole() {
         FootprintBarBuilder fb = FootprintBarBuilder.volume(sh(100), TICK, keep);
         fb.onTrade(1, px("5.00"), sh(60), B, PrintFlags.ALL, 1);
