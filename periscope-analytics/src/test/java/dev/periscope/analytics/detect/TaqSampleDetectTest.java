@@ -14,8 +14,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaqSampleDetectTest {
     static List<TaqSample.Row> rows;
 
+    static long[] times;
+
     @BeforeAll
-    static void load() { rows = TaqSample.load(); }
+    static void load() {
+        rows = TaqSample.load();
+        times = rows.stream().mapToLong(TaqSample.Row::ts).toArray();
+        for (int i = 1; i < times.length; i++) assertThat(times[i]).isGreaterThanOrEqualTo(times[i - 1]);
+    }
+
+    /** Index of the first row with ts >= t. */
+    static int from(long t) {
+        int lo = 0, hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     static AlertCollector run(TradeDetector d) {
         AlertCollector out = new AlertCollector();
@@ -68,8 +84,9 @@ class TaqSampleDetectTest {
             BigDecimal size = BigDecimal.ZERO;
             TreeSet<Character> venues = new TreeSet<>();
             TreeSet<BigDecimal> levels = new TreeSet<>();
-            for (TaqSample.Row r : rows) {
-                if (r.ts() < a.tsStart() || r.ts() > a.tsEnd() || !r.regular() || r.ex() == 'D' || r.tickSide() == 0) continue;
+            for (int i = from(a.tsStart()); i < rows.size() && times[i] <= a.tsEnd(); i++) {
+                TaqSample.Row r = rows.get(i);
+                if (!r.regular() || r.ex() == 'D' || r.tickSide() == 0) continue;
                 if (r.tickSide() != a.side()) { if (r.iso()) otherSideIso++; continue; }
                 prints++;
                 if (r.iso()) isoPrints++;
@@ -88,5 +105,65 @@ class TaqSampleDetectTest {
             assertThat(a.tsEnd() - a.tsStart()).isLessThanOrEqualTo(50_000_000L);
         }
         System.out.printf("TAQ sample: %d sweeps, %d of them ISO (default params, tick-rule sides)%n", out.size(), iso);
+    }
+
+    @Test
+    void absorptionAlertsHoldWhenRecomputedFromRawRows() {
+        long window = 60_000_000_000L;
+        BigDecimal minAbs = new BigDecimal(5_000), tick = new BigDecimal("0.01");
+        AlertCollector out = run(new AbsorptionDetector(AbsorptionDetector.Params.absolute(window, Px.parse("0.01"), 1,
+                Px.ofUnits(5_000))));
+        assertThat(out.size()).isGreaterThan(0);
+        long last = Long.MIN_VALUE;
+        int lastDay = -1;
+        for (Alert a : out.alerts()) {
+            // the alert was raised on one of the prints stamped tsEnd (timestamps are ms-rounded): walk the window
+            // (tsEnd - window, tsEnd] in file order and take the state after the a.prints()-th regular print
+            BigDecimal delta = BigDecimal.ZERO, max = null, min = null, p0 = null;
+            int prints = 0;
+            for (int i = from(a.tsEnd() - window + 1); i < rows.size() && times[i] <= a.tsEnd() && prints < a.prints(); i++) {
+                TaqSample.Row r = rows.get(i);
+                if (!r.regular()) continue;
+                if (p0 == null) p0 = r.price();
+                delta = delta.add(r.size().multiply(BigDecimal.valueOf(r.tickSide())));
+                max = max == null || r.price().compareTo(max) > 0 ? r.price() : max;
+                min = min == null || r.price().compareTo(min) < 0 ? r.price() : min;
+                prints++;
+                if (prints == a.prints()) assertThat(times[i]).as(a.toLine()).isEqualTo(a.tsEnd());
+            }
+            assertThat(prints).as(a.toLine()).isEqualTo(a.prints());
+            assertThat(delta.abs()).as(a.toLine()).isGreaterThanOrEqualTo(minAbs);
+            assertThat(delta.signum()).as(a.toLine()).isEqualTo((int) a.side());
+            assertThat(a.description()).contains("delta " + (delta.signum() > 0 ? "+" : "") + delta.toPlainString());
+            BigDecimal excursion = delta.signum() > 0 ? max.subtract(p0) : p0.subtract(min);
+            assertThat(excursion).as(a.toLine()).isLessThanOrEqualTo(tick);
+            assertThat(a.level()).isEqualTo(Px.parse((delta.signum() > 0 ? max : min).toPlainString()));
+            int day = rows.get(from(a.tsEnd())).day();
+            if (day == lastDay)
+                assertThat(a.tsEnd() - last).as("at most one alert per window").isGreaterThanOrEqualTo(window);
+            last = a.tsEnd();
+            lastDay = day;
+        }
+        System.out.printf("TAQ sample: %d absorption alerts (60s, |delta|>=5000, <=1 tick); %d with default params%n", out.size(), run(new AbsorptionDetector()).size());
+    }
+
+    @Test
+    void deltaSignDivergenceCountEqualsNaiveBarCount() {
+        long bar = 300_000_000_000L;
+        java.util.LinkedHashMap<Long, BigDecimal[]> bars = new java.util.LinkedHashMap<>();   // open, close, delta
+        for (TaqSample.Row r : rows) {
+            if (!r.regular()) continue;
+            BigDecimal[] b = bars.computeIfAbsent(Math.floorDiv(r.ts(), bar), k -> new BigDecimal[] {r.price(), r.price(), BigDecimal.ZERO});
+            b[1] = r.price();
+            b[2] = b[2].add(r.size().multiply(BigDecimal.valueOf(r.tickSide())));
+        }
+        long naive = bars.values().stream()
+                .filter(b -> b[1].compareTo(b[0]) * b[2].signum() < 0).count();
+        AlertCollector out = run(new DeltaDivergenceDetector(new DeltaDivergenceDetector.Params(
+                DeltaDivergenceDetector.Mode.DELTA_SIGN, bar, 1, DetectSupport.NON_REGULAR)));
+        assertThat(out.size()).isEqualTo(naive).isGreaterThan(0);
+        AlertCollector ext = run(new DeltaDivergenceDetector());
+        System.out.printf("TAQ sample: %d of %d 5-min bars with price/delta sign divergence; %d new-extreme divergences (20 bars)%n",
+                naive, bars.size(), ext.size());
     }
 }
