@@ -42,7 +42,15 @@ final class TaqSample {
 
     private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    static List<Row> load() {
+    private static List<Row> cached;
+
+    /** The sample's rows (read once per test JVM; the list is unmodifiable). */
+    static synchronized List<Row> load() {
+        if (cached == null) cached = List.copyOf(read());
+        return cached;
+    }
+
+    private static List<Row> read() {
         Path p = SharedData.path(FILE);
         List<Row> rows = new ArrayList<>(80_000);
         try {

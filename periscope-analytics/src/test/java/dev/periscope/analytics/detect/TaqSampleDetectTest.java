@@ -94,14 +94,14 @@ class TaqSampleDetectTest {
                 venues.add(r.ex());
                 levels.add(r.price().stripTrailingZeros());
             }
-            assertThat(a.prints()).as(a.toLine()).isEqualTo(prints);
-            assertThat(a.totalSize()).as(a.toLine()).isEqualTo(Px.parse(size.toPlainString()));
+            assertThat(a.prints()).as(a::toLine).isEqualTo(prints);
+            assertThat(a.totalSize()).as(a::toLine).isEqualTo(Px.parse(size.toPlainString()));
             StringBuilder v = new StringBuilder();
             venues.forEach(v::append);
-            assertThat(a.venues()).as(a.toLine()).isEqualTo(v.toString()).doesNotContain("D");
-            assertThat(a.levels()).as(a.toLine()).isEqualTo(Math.min(levels.size(), SweepDetector.MAX_LEVELS));
-            if (a.kind().equals("iso-sweep")) assertThat(isoPrints).as(a.toLine()).isGreaterThanOrEqualTo(2);
-            assertThat(a.venues().length() >= 2 || a.levels() >= 2).as(a.toLine()).isTrue();
+            assertThat(a.venues()).as(a::toLine).isEqualTo(v.toString()).doesNotContain("D");
+            assertThat(a.levels()).as(a::toLine).isEqualTo(Math.min(levels.size(), SweepDetector.MAX_LEVELS));
+            if (a.kind().equals("iso-sweep")) assertThat(isoPrints).as(a::toLine).isGreaterThanOrEqualTo(2);
+            assertThat(a.venues().length() >= 2 || a.levels() >= 2).as(a::toLine).isTrue();
             assertThat(a.tsEnd() - a.tsStart()).isLessThanOrEqualTo(50_000_000L);
         }
         System.out.printf("TAQ sample: %d sweeps, %d of them ISO (default params, tick-rule sides)%n", out.size(), iso);
@@ -129,14 +129,14 @@ class TaqSampleDetectTest {
                 max = max == null || r.price().compareTo(max) > 0 ? r.price() : max;
                 min = min == null || r.price().compareTo(min) < 0 ? r.price() : min;
                 prints++;
-                if (prints == a.prints()) assertThat(times[i]).as(a.toLine()).isEqualTo(a.tsEnd());
+                if (prints == a.prints()) assertThat(times[i]).as(a::toLine).isEqualTo(a.tsEnd());
             }
-            assertThat(prints).as(a.toLine()).isEqualTo(a.prints());
-            assertThat(delta.abs()).as(a.toLine()).isGreaterThanOrEqualTo(minAbs);
-            assertThat(delta.signum()).as(a.toLine()).isEqualTo((int) a.side());
+            assertThat(prints).as(a::toLine).isEqualTo(a.prints());
+            assertThat(delta.abs()).as(a::toLine).isGreaterThanOrEqualTo(minAbs);
+            assertThat(delta.signum()).as(a::toLine).isEqualTo((int) a.side());
             assertThat(a.description()).contains("delta " + (delta.signum() > 0 ? "+" : "") + delta.toPlainString());
             BigDecimal excursion = delta.signum() > 0 ? max.subtract(p0) : p0.subtract(min);
-            assertThat(excursion).as(a.toLine()).isLessThanOrEqualTo(tick);
+            assertThat(excursion).as(a::toLine).isLessThanOrEqualTo(tick);
             assertThat(a.level()).isEqualTo(Px.parse((delta.signum() > 0 ? max : min).toPlainString()));
             int day = rows.get(from(a.tsEnd())).day();
             if (day == lastDay)
