@@ -104,7 +104,10 @@ class TaqSampleDetectTest {
             assertThat(a.venues().length() >= 2 || a.levels() >= 2).as(a::toLine).isTrue();
             assertThat(a.tsEnd() - a.tsStart()).isLessThanOrEqualTo(50_000_000L);
         }
-        System.out.printf("TAQ sample: %d sweeps, %d of them ISO (default params, tick-rule sides)%n", out.size(), iso);
+        AlertCollector isoOnly = run(new SweepDetector(SweepDetector.Params.DEFAULT.withIsoOnly(true)));
+        assertThat(isoOnly.alerts()).allMatch(a -> a.kind().equals("iso-sweep"));
+        System.out.printf("TAQ sample: %d sweeps, %d of them ISO (default params, tick-rule sides); %d with isoOnly%n",
+                out.size(), iso, isoOnly.size());
     }
 
     @Test
