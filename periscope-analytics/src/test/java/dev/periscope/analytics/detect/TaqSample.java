@@ -1,0 +1,91 @@
+package dev.periscope.analytics.detect;
+
+import dev.periscope.model.Px;
+import dev.periscope.model.SaleCondition;
+import dev.periscope.testkit.SharedData;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Minimal, test-only reader of the highfrequency TAQ trade sample (columns DT_EST,EX,SYMBOL,COND,SIZE,PRICE,CORR;
+ * times in EST = UTC-5). Keeps the raw strings next to the parsed values so tests can recompute facts with
+ * BigDecimal independently of {@link Px}. Prints with CORR != 0 (corrected/cancelled) are dropped. Also signs
+ * prints with the plain tick rule (Lee-Ready 1991's fallback rule) over "regular" prints per day.
+ */
+final class TaqSample {
+    static final String FILE = "hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv";
+    /** Condition characters a print must not carry to be regular (written out here independently of the main code). */
+    static final String NON_REGULAR_CHARS = "CGHLMNOPQRUVWXZ45679";
+
+    record Row(int day, long ts, char ex, String cond, BigDecimal size, BigDecimal price, long sizePx, long pricePx,
+               long mask, byte tickSide) {
+        boolean regular() {
+            for (int i = 0; i < cond.length(); i++) if (NON_REGULAR_CHARS.indexOf(cond.charAt(i)) >= 0) return false;
+            return true;
+        }
+
+        boolean iso() { return cond.indexOf('F') >= 0; }
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"' ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private static List<Row> cached;
+
+    /** The sample's rows (read once per test JVM; the list is unmodifiable). */
+    static synchronized List<Row> load() {
+        if (cached == null) cached = List.copyOf(read());
+        return cached;
+    }
+
+    private static List<Row> read() {
+        Path p = SharedData.path(FILE);
+        List<Row> rows = new ArrayList<>(80_000);
+        try {
+            List<String> lines = Files.readAllLines(p);
+            int lastDay = -1;
+            BigDecimal lastDiff = null;
+            byte lastSide = 0;
+            for (int i = 1; i < lines.size(); i++) {
+                String[] f = lines.get(i).split(",", -1);
+                if (!f[6].equals("0")) continue;
+                LocalDateTime t = LocalDateTime.parse(f[0], DT);
+                int day = t.getYear() * 10_000 + t.getMonthValue() * 100 + t.getDayOfMonth();
+                long ts = t.toEpochSecond(ZoneOffset.ofHours(-5)) * 1_000_000_000L + t.getNano();
+                String cond = unquote(f[3]);
+                BigDecimal size = new BigDecimal(f[4]), price = new BigDecimal(f[5]);
+                if (day != lastDay) { lastDay = day; lastDiff = null; lastSide = 0; }
+                Row proto = new Row(day, ts, f[1].charAt(0), cond, size, price, 0, 0, 0, (byte) 0);
+                byte side = 0;
+                if (proto.regular()) {
+                    if (lastDiff != null) {
+                        int c = price.compareTo(lastDiff);
+                        side = c > 0 ? 1 : c < 0 ? (byte) -1 : lastSide;
+                        if (c != 0) lastDiff = price;
+                    } else {
+                        lastDiff = price;
+                    }
+                    lastSide = side;
+                }
+                long mask = SaleCondition.maskOf(cond);
+                if (mask < 0) throw new IllegalStateException("unknown condition in line " + (i + 1) + ": " + cond);
+                rows.add(new Row(day, ts, proto.ex(), cond, size, price, Px.parse(f[4]), Px.parse(f[5]), mask, side));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
