@@ -147,6 +147,32 @@ class ClassifyCommandTest {
         assertThat(r.bvc().leeReady().bars()).isEqualTo(classified);
     }
 
+    /** A bad message row is reported and skipped, but its book row still becomes the quote for the next message. */
+    @Test
+    void bookRowOfASkippedMessageStillUpdatesTheQuote(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path msg = dir.resolve("TEST_2012-06-21_34200000_57600000_message_1.csv");
+        Path ob = dir.resolve("TEST_2012-06-21_34200000_57600000_orderbook_1.csv");
+        Files.writeString(msg, """
+                34200.0,1,1,100,100000,1
+                34200.1,X,2,50,100100,1
+                34200.2,5,0,10,100150,-1
+                """);
+        Files.writeString(ob, """
+                100200,100,100000,100
+                100200,100,100100,50
+                100200,100,100100,50
+                """);
+        DataIssueLog issues = new DataIssueLog();
+        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, 0, 16, ClassifyCommand.DEFAULT_BVC, issues);
+        assertThat(issues.total()).isEqualTo(1);
+        assertThat(issues.firstIssues().get(0).line()).isEqualTo(2);
+        // quote 10.01/10.02 (row 2) puts the hidden execution at 10.015 exactly at the mid: unclassified.
+        // Had row 1 (10.00/10.02) been used, the quote rule would have said buy.
+        assertThat(r.hidden().scored()).isEqualTo(1);
+        assertThat(r.hidden().unclassified(SigningMethod.QUOTE)).isEqualTo(1);
+        assertThat(r.visible().scored()).isZero();
+    }
+
     /** Naive twin: counts [part: visible, hidden, all][method in ORDER][correct, incorrect, unclassified]. */
     private static long[][][] naive(Path msgFile, Path obFile, long lagNs) throws IOException {
         List<String> msgs = Files.readAllLines(msgFile), rows = Files.readAllLines(obFile);
