@@ -24,7 +24,8 @@ import java.util.List;
 final class TaqSample {
     static final String FILE = "hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv";
     /** Condition characters a print must not carry to be regular (written out here independently of the main code). */
-    static final String NON_REGULAR_CHARS = "CGHLMNOPQRUVWXZ45679";
+    // 'B' is "average price trade" on the CTA tape (NYSE-listed, as this sample is), "bunched" only on UTP
+    static final String NON_REGULAR_CHARS = "BCGHLMNOPQRUVWXZ45679";
 
     record Row(int day, long ts, char ex, String cond, BigDecimal size, BigDecimal price, long sizePx, long pricePx,
                long mask, byte tickSide) {
