@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Order flow, books and microstructure analytics on history or simulated markets.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BookCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

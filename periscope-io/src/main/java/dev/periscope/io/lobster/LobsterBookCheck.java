@@ -35,7 +35,8 @@ import java.util.Map;
  * </ul>
  * With {@code out} the rebuilt book's top N is written after every event in LOBSTER's orderbook format; with
  * zero mismatches it reproduces the orderbook file. Bad rows in either file go to the {@link DataIssueLog}; an
- * event whose orderbook row is bad or missing is applied but not compared ({@link Result#unchecked}).
+ * event whose orderbook row is bad or missing is applied but not compared ({@link Result#unchecked}); after a
+ * skipped (bad) message row or an uncompared event nothing is known, so the next row is seeded whole.
  * Streaming, constant memory apart from the book itself.
  */
 public final class LobsterBookCheck {
@@ -113,7 +114,7 @@ public final class LobsterBookCheck {
         Map<L3Status, Long> statuses = new EnumMap<>(L3Status.class);
         long[] statusCount = new long[L3Status.values().length];
         List<Mismatch> kept = new ArrayList<>();
-        long staleDeletes = 0, events = 0, unchecked = 0, matched = 0, seeded = 0, mismatched = 0, eventsWithMismatch = 0;
+        long lastLine = 0, staleDeletes = 0, events = 0, unchecked = 0, matched = 0, seeded = 0, mismatched = 0, eventsWithMismatch = 0;
         // Known window per side: bids known at prices >= knownBid, asks at prices <= knownAsk. Nothing known at first.
         long knownBid = Long.MAX_VALUE, knownAsk = Long.MIN_VALUE;
         boolean haveRow = rows.next();
@@ -129,6 +130,12 @@ public final class LobsterBookCheck {
                     staleDeletes++;
                 applyToBook(book, e);
                 long line = msgs.line();
+                if (line != lastLine + 1) {
+                    // a bad message row was skipped: its change is unknown, so nothing is known for sure any more
+                    knownBid = Long.MAX_VALUE;
+                    knownAsk = Long.MIN_VALUE;
+                }
+                lastLine = line;
                 while (haveRow && rows.line() < line) haveRow = rows.next();
                 if (haveRow && rows.line() == line) {
                     long before = mismatched;

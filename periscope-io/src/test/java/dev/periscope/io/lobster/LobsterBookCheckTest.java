@@ -123,6 +123,22 @@ class LobsterBookCheckTest {
     }
 
     @Test
+    void aSkippedBadMessageRowMakesTheNextRowSeededNotMismatched() throws IOException {
+        // line 10 is a real message: make it unreadable
+        List<String> lines = Files.readAllLines(sample(AAPL, "message"), StandardCharsets.US_ASCII);
+        lines.set(9, "34200.1,9,1,1,1,1");
+        Path msg = tmp.resolve("AAPL_2012-06-21_head999_message_10.csv");
+        Files.writeString(msg, String.join("\n", lines), StandardCharsets.US_ASCII);
+        DataIssueLog log = new DataIssueLog();
+        LobsterBookCheck.Result r = new LobsterBookCheck().run(msg, sample(AAPL, "orderbook"), null, log);
+        assertThat(log.count("bad-type")).isEqualTo(1);
+        assertThat(r.events()).isEqualTo(998);
+        assertThat(r.mismatched()).isZero();
+        assertThat(r.seededFromDepth()).isGreaterThan(338); // line 11 is seeded whole
+        assertSlotsAddUp(r);
+    }
+
+    @Test
     void aMissingOrderbookTailIsReportedAndNotCompared() throws IOException {
         List<String> rows = Files.readAllLines(sample(AAPL, "orderbook"), StandardCharsets.US_ASCII);
         Path book = tmp.resolve("AAPL_2012-06-21_head999_orderbook_10.csv");
