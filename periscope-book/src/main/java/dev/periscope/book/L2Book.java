@@ -102,12 +102,27 @@ public final class L2Book implements OrderBookView {
 
         Ladder(long sign) { this.sign = sign; }
 
-        /** Index of the level with this price, or -(insertion point) - 1. */
+        /**
+         * Index of the level with this price, or -(insertion point) - 1. Galloping search from the touch (the end
+         * of the arrays): O(log d) for a level d steps from the touch, where feeds concentrate their updates.
+         */
         int find(long price) {
             long k = sign * price;
-            int lo = 0, hi = n - 1;
-            // fast path: the touch
-            if (n > 0 && key[hi] == k) return hi;
+            int hi = n - 1;
+            if (hi < 0) return -1;
+            long top = key[hi];
+            if (top == k) return hi;
+            if (top < k) return -(n + 1);
+            // key[hi] > k: gallop down until key[lo] <= k
+            int step = 1, lo = hi - 1;
+            while (lo >= 0 && key[lo] > k) {
+                hi = lo;
+                step <<= 1;
+                lo = hi - step;
+            }
+            if (lo < 0) lo = 0;
+            // now key[hi] > k, and key[lo] <= k or lo == 0; binary search in [lo, hi - 1]
+            hi = hi - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
                 long v = key[mid];
