@@ -27,8 +27,9 @@ import java.util.Map;
  * size); then every level slot (N per side) of row t+1 is classified:
  * <ul>
  *   <li><b>seeded from depth</b>: the row's level lies outside the window known after row t (it entered the
- *       window from deeper in the book, or this is the first row); it cannot be derived from messages, so it is
- *       taken from the orderbook file into the rebuilt book, and counted;</li>
+ *       window from deeper in the book, or this is the first row), or the slot is empty while the side was not
+ *       known whole (that nothing lies deeper is news from the file); it cannot be derived from messages, so it
+ *       is taken from the orderbook file into the rebuilt book, and counted;</li>
  *   <li><b>matched</b>: otherwise, when the rebuilt level (price and size, or both absent) equals the row's;</li>
  *   <li><b>mismatched</b>: otherwise. The rebuilt book is never overwritten with the file inside the known
  *       window, so a wrong message shows as mismatches from exactly its event on.</li>
@@ -145,7 +146,9 @@ public final class LobsterBookCheck {
                         for (int k = 0; k < n; k++) {
                             long ep = rows.price(s, k), es = rows.size(s, k);
                             long gp = book.price(s, k), gs = book.size(s, k);
-                            boolean fromDepth = ep != Px.NONE && !isKnown(s, ep, known);
+                            // an empty slot says "nothing deeper": derivable only if the whole side was known
+                            boolean fromDepth = ep != Px.NONE ? !isKnown(s, ep, known)
+                                    : known != (s == Side.BUY ? Long.MIN_VALUE : Long.MAX_VALUE);
                             if (ep == gp && es == gs) {
                                 if (fromDepth) seeded++;
                                 else matched++;

@@ -139,6 +139,42 @@ class LobsterBookCheckTest {
     }
 
     @Test
+    void handBuiltTwoLevelFileWithEmptyLevelsAndAnUnknownOrder() {
+        String msgs = String.join("\n",
+                "34200.1,1,1,100,1000000,1",    // 1 add bid 100.00 x100
+                "34200.2,1,2,50,990000,1",      // 2 add bid 99.00 x50
+                "34200.3,1,3,30,1010000,-1",    // 3 add ask 101.00 x30
+                "34200.4,1,4,10,980000,1",      // 4 add bid 98.00 x10, outside the 2-level window
+                "34200.5,3,1,100,1000000,1",    // 5 delete bid 100: 98 enters from depth
+                "34200.6,3,2,50,990000,1",      // 6 delete bid 99: nothing below 98
+                "34200.7,2,99,5,1010000,-1");   // 7 cancel 5 of an order never seen at ask 101
+        String E = "9999999999,0", B = "-9999999999,0";
+        String rows = String.join("\n",
+                E + ",1000000,100," + E + "," + B,
+                E + ",1000000,100," + E + ",990000,50",
+                "1010000,30,1000000,100," + E + ",990000,50",
+                "1010000,30,1000000,100," + E + ",990000,50",
+                "1010000,30,990000,50," + E + ",980000,10",
+                "1010000,30,980000,10," + E + "," + B,
+                "1010000,30,980000,10," + E + "," + B);   // the file says the cancel did not happen
+        DataIssueLog log = new DataIssueLog();
+        var mr = new LobsterReader(new java.io.ByteArrayInputStream(msgs.getBytes(StandardCharsets.US_ASCII)), "m.csv",
+                java.time.LocalDate.of(2012, 6, 21), LobsterReader.NEW_YORK, dev.periscope.model.Instrument.usEquity("T"), log);
+        var br = new LobsterBookReader(new java.io.ByteArrayInputStream(rows.getBytes(StandardCharsets.US_ASCII)), "b.csv", 2, log);
+        LobsterBookCheck.Result r = new LobsterBookCheck().run(mr, br, null, log);
+        assertThat(log.total()).isZero();
+        assertThat(r.events()).isEqualTo(7);
+        // row 1: all 4 slots seeded; row 5: bid 98 entered from depth; row 6: empty bid level 2 (nothing deeper)
+        assertThat(r.seededFromDepth()).isEqualTo(6);
+        assertThat(r.matched()).isEqualTo(21);
+        assertThat(r.mismatched()).isEqualTo(1);
+        assertThat(r.firstMismatches()).singleElement().hasToString("line 7 ask level 1: expected 30 @ 101, got 25 @ 101");
+        assertThat(r.l3Statuses()).containsEntry(dev.periscope.book.L3Status.UNKNOWN_ORDER, 1L)
+                .containsEntry(dev.periscope.book.L3Status.OK, 6L);
+        assertSlotsAddUp(r);
+    }
+
+    @Test
     void aMissingOrderbookTailIsReportedAndNotCompared() throws IOException {
         List<String> rows = Files.readAllLines(sample(AAPL, "orderbook"), StandardCharsets.US_ASCII);
         Path book = tmp.resolve("AAPL_2012-06-21_head999_orderbook_10.csv");
