@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
  * {@code periscope book --lobster MESSAGE_FILE ORDERBOOK_FILE [--out FILE] [--strict]}: rebuilds the book from a
  * LOBSTER message file and checks it against LOBSTER's orderbook file at every event (see
  * {@link LobsterBookCheck} and docs/books.md). Exit code 0 when nothing mismatches, 1 on mismatches, 2 when
- * {@code --strict} stops at bad input.
+ * {@code --strict} stops at bad input or a file cannot be read.
  */
 @Command(name = "book", mixinStandardHelpOptions = true,
         description = "Rebuild an order book from LOBSTER messages and check it against LOBSTER's orderbook file at every event.")
@@ -36,6 +37,10 @@ public final class BookCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Stop at the first bad row instead of reporting and skipping it.")
     boolean strict;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Trading date, for message files without a LOBSTER name (default: from the file name).")
+    LocalDate date;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -43,9 +48,15 @@ public final class BookCommand implements Callable<Integer> {
         DataIssueLog issues = new DataIssueLog(strict ? IssuePolicy.STRICT : IssuePolicy.SKIP, 10, null);
         LobsterBookCheck.Result r;
         try {
-            r = new LobsterBookCheck(10).run(lobster.get(0), lobster.get(1), out, issues);
+            LobsterBookCheck check = new LobsterBookCheck(10);
+            r = date == null ? check.run(lobster.get(0), lobster.get(1), out, issues)
+                    : check.run(lobster.get(0), lobster.get(1), date, out, issues);
         } catch (DataException e) {
-            err.println("stopped (--strict): " + e.getMessage());
+            err.println((e.issue() != null ? "stopped (--strict): " : "error: ") + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
             err.flush();
             return 2;
         }

@@ -64,4 +64,19 @@ class BookCommandTest {
         assertThat(strict.code()).isEqualTo(2);
         assertThat(strict.err()).contains(":10 [type] bad-type");
     }
+
+    @Test
+    void aFileWithoutALobsterNameNeedsADate() throws Exception {
+        Path msg = tmp.resolve("messages.csv");
+        Files.copy(SharedData.path(MSG), msg);
+        Run noDate = run("book", "--lobster", msg.toString(), SharedData.path(BOOK).toString());
+        assertThat(noDate.code()).isEqualTo(2);
+        assertThat(noDate.err()).contains("error: not a LOBSTER file name");
+        Run withDate = run("book", "--date", "2012-06-21", "--lobster", msg.toString(), SharedData.path(BOOK).toString());
+        assertThat(withDate.code()).isZero();
+        assertThat(withDate.out()).contains("level slots mismatched: 0\n");
+        Run missing = run("book", "--lobster", tmp.resolve("NOPE_2012-06-21_x_message_1.csv").toString(), SharedData.path(BOOK).toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: cannot open");
+    }
 }

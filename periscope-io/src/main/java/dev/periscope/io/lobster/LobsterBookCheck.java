@@ -100,9 +100,19 @@ public final class LobsterBookCheck {
         this(10);
     }
 
-    /** Runs the check; {@code out} may be null. Trading date from the message file's LOBSTER name. */
+    /** Runs the check; {@code out} may be null. Trading date and ticker from the message file's LOBSTER name. */
     public Result run(Path messageFile, Path orderbookFile, Path out, DataIssueLog issues) {
         try (LobsterReader msgs = new LobsterReader(messageFile, issues);
+             LobsterBookReader rows = new LobsterBookReader(orderbookFile, issues)) {
+            return run(msgs, rows, out, issues);
+        }
+    }
+
+    /** Runs the check with an explicit trading date (New York) for files without a LOBSTER name; {@code out} may be null. */
+    public Result run(Path messageFile, Path orderbookFile, java.time.LocalDate date, Path out, DataIssueLog issues) {
+        String ticker = LobsterFileName.parse(messageFile.getFileName().toString()).map(LobsterFileName::ticker).orElse("UNKNOWN");
+        try (LobsterReader msgs = new LobsterReader(messageFile, date, LobsterReader.NEW_YORK,
+                dev.periscope.model.Instrument.usEquity(ticker), issues);
              LobsterBookReader rows = new LobsterBookReader(orderbookFile, issues)) {
             return run(msgs, rows, out, issues);
         }
