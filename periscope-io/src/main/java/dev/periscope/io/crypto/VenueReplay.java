@@ -22,7 +22,7 @@ public abstract class VenueReplay {
     protected final CryptoVenue venue;
     protected final MarketDataHandler handler;
     protected final DataIssueLog issues;
-    protected final String source;
+    protected String source;
     protected final JsonFeed json = new JsonFeed();
     protected final CharSeq chars = new CharSeq();
     private final TradeEvent trade = new TradeEvent();
