@@ -41,6 +41,9 @@ public abstract class VenueReplay {
         status.venue = venue.tag;
     }
 
+    /** Sets the source name used in data-issue reports (e.g. while reading a companion snapshot file). */
+    public void source(String name) { this.source = name; }
+
     /** The per-symbol states, in first-seen order. */
     public abstract List<? extends SymbolState> symbols();
 
