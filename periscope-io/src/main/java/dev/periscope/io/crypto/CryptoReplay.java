@@ -155,7 +155,7 @@ public final class CryptoReplay {
         in.reset();
         if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xB5 && (magic[2] & 0xff) == 0x2F
                 && (magic[3] & 0xff) == 0xFD) {
-            return new ZstdInputStream(in);
+            return new BufferedInputStream(new ZstdInputStream(in), 1 << 16); // fixed-size reads: the decoder resizes its window on varying ones
         }
         return in;
     }

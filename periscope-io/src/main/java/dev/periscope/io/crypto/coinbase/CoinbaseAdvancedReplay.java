@@ -122,7 +122,7 @@ public final class CoinbaseAdvancedReplay extends VenueReplay {
     private void copyData(JsonParser p) throws IOException {
         char[] c = p.getTextCharacters();
         int off = p.getTextOffset(), len = p.getTextLength();
-        if (data.length < len * 3) data = Arrays.copyOf(data, len * 3);
+        if (data.length < len * 3) data = new byte[Math.max(len * 3, data.length * 2)];
         int k = 0;
         for (int i = off; i < off + len; i++) {
             char ch = c[i];
