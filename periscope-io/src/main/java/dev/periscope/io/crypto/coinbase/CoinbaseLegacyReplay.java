@@ -33,7 +33,8 @@ import java.util.List;
  * {@code sequence}: a decrease is counted as a regression (out-of-order data), an increase by more than one as a
  * jump, which is expected on these channels because the sequence also counts the full channel's order messages.
  * Missing prints are detected with {@code trade_id}, consecutive per product ({@code tradeIdGaps}).
- * {@code side} of a match is the <b>maker</b> order's side, so the aggressor is the opposite (audit OF-7).
+ * {@code side} of a match is the <b>maker</b> order's side, so the aggressor is the opposite (audit OF-7); the
+ * ticker of the same {@code trade_id} reports the <b>taker</b> side, which is cross-checked against it.
  */
 public final class CoinbaseLegacyReplay extends VenueReplay {
     /** Per-product state. */
@@ -43,6 +44,11 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         long lastTradeId = -1;
         public long l2BeforeSnapshot;
         public long tickers;
+        /** Matches whose ticker (same trade_id) was seen: the ticker's side (taker) must equal our aggressor. */
+        public long tickerSideChecked;
+        public long tickerSideDisagrees;
+        long matchTradeId = -1, tickerTradeId = -1;
+        Side matchAggressor, tickerSide;
 
         Product(String symbol) {
             super(CryptoVenue.COINBASE, symbol, AssetClass.CRYPTO_SPOT);
@@ -131,11 +137,35 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
                     else prod.stats.tradeIdGaps++;
                 }
                 prod.lastTradeId = Math.max(prod.lastTradeId, tradeId);
-                emitTrade(prod, ts, recv, price, size, side == Side.SELL ? Aggressor.BUY : Aggressor.SELL, tradeId);
+                Side aggressor = side.opposite();
+                prod.matchTradeId = tradeId;
+                prod.matchAggressor = aggressor;
+                crossCheck(prod);
+                emitTrade(prod, ts, recv, price, size, aggressor == Side.BUY ? Aggressor.BUY : Aggressor.SELL, tradeId);
             }
-            case TICKER -> { sequence(prod, seq); prod.tickers++; }
+            case TICKER -> {
+                sequence(prod, seq);
+                prod.tickers++;
+                if (tradeId >= 0 && side != null) {
+                    prod.tickerTradeId = tradeId;
+                    prod.tickerSide = side;
+                    crossCheck(prod);
+                }
+            }
             default -> { }
         }
+    }
+
+    /** The ticker reports the taker side of the same trade_id: it must equal the aggressor derived from the match. */
+    private void crossCheck(Product p) {
+        if (p.matchTradeId < 0 || p.matchTradeId != p.tickerTradeId) return;
+        p.tickerSideChecked++;
+        if (p.tickerSide != p.matchAggressor) {
+            p.tickerSideDisagrees++;
+            issue("side", "consistency", p.symbol + ": ticker side " + p.tickerSide + " != aggressor " + p.matchAggressor
+                    + " for trade_id " + p.matchTradeId);
+        }
+        p.tickerTradeId = -1;
     }
 
     private void sequence(Product prod, long seq) {

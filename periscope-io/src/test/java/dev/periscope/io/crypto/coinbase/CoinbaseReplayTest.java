@@ -91,6 +91,12 @@ class CoinbaseReplayTest {
         assertThat(h.contradicting).isZero();
         assertThat(h.consistent).isEqualTo(63);
         assertThat(h.inside).isEqualTo(44);
+        // and the ticker of each trade (taker side, same trade_id) agrees with every derived aggressor
+        DataIssueLog issues = new DataIssueLog();
+        CoinbaseLegacyReplay r = CoinbaseLegacyReplay.run(LEGACY, null, issues);
+        assertThat(r.symbols().stream().mapToLong(p -> p.tickerSideChecked).sum()).isEqualTo(107);
+        assertThat(r.symbols().stream().mapToLong(p -> p.tickerSideDisagrees).sum()).isZero();
+        assertThat(issues.count("consistency")).isZero();
     }
 
     @Test
