@@ -10,10 +10,10 @@ public class SymbolState {
     public final LocalBook book;
     public final SymbolStats stats;
 
-    public SymbolState(CryptoVenue venue, String symbol, AssetClass assetClass) {
+    public SymbolState(CryptoVenue venue, String symbol, AssetClass assetClass, LocalBook book) {
         this.symbol = symbol;
         this.instrument = new Instrument(symbol, assetClass, venue.market, 1);
-        this.book = LocalBook.reference();
+        this.book = book;
         this.stats = new SymbolStats(venue, symbol);
     }
 }

@@ -28,6 +28,7 @@ public abstract class VenueReplay {
     private final TradeEvent trade = new TradeEvent();
     private final BookDeltaEvent delta = new BookDeltaEvent();
     private final FeedStatusEvent status = new FeedStatusEvent();
+    private java.util.function.Supplier<LocalBook> books = LocalBook::reference;
     /** Current line number (for issues and sourceSeq). */
     protected long line;
 
@@ -40,6 +41,12 @@ public abstract class VenueReplay {
         delta.venue = venue.tag;
         status.venue = venue.tag;
     }
+
+    /** Sets the factory of the per-symbol books (default {@link LocalBook#reference()}); call before replaying. */
+    public void bookFactory(java.util.function.Supplier<LocalBook> factory) { this.books = factory; }
+
+    /** A new book from the configured factory. */
+    protected LocalBook newBook() { return books.get(); }
 
     /** Sets the source name used in data-issue reports (e.g. while reading a companion snapshot file). */
     public void source(String name) { this.source = name; }

@@ -55,8 +55,8 @@ public final class BinanceReplay extends VenueReplay {
         boolean resyncing;
         long lastAggId = Long.MIN_VALUE;
 
-        Sym(CryptoVenue v, String symbol) {
-            super(v, symbol, v == CryptoVenue.BINANCE_FUTURES ? AssetClass.CRYPTO_PERP : AssetClass.CRYPTO_SPOT);
+        Sym(CryptoVenue v, String symbol, dev.periscope.io.crypto.LocalBook book) {
+            super(v, symbol, v == CryptoVenue.BINANCE_FUTURES ? AssetClass.CRYPTO_PERP : AssetClass.CRYPTO_SPOT, book);
         }
     }
 
@@ -72,7 +72,7 @@ public final class BinanceReplay extends VenueReplay {
         super(futures ? CryptoVenue.BINANCE_FUTURES : CryptoVenue.BINANCE, source, handler, issues);
         this.futures = futures;
         CryptoVenue v = venue;
-        this.table = new SymbolTable<>(s -> new Sym(v, s));
+        this.table = new SymbolTable<>(s -> new Sym(v, s, newBook()));
     }
 
     @Override

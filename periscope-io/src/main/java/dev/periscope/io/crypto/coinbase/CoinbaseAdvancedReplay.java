@@ -43,12 +43,12 @@ public final class CoinbaseAdvancedReplay extends VenueReplay {
         long lastTradeId = -1;
         public long snapshotTrades;
 
-        Product(String symbol) {
-            super(CryptoVenue.COINBASE_ADVANCED, symbol, AssetClass.CRYPTO_SPOT);
+        Product(String symbol, dev.periscope.io.crypto.LocalBook book) {
+            super(CryptoVenue.COINBASE_ADVANCED, symbol, AssetClass.CRYPTO_SPOT, book);
         }
     }
 
-    private final SymbolTable<Product> table = new SymbolTable<>(Product::new);
+    private final SymbolTable<Product> table = new SymbolTable<>(s -> new Product(s, newBook()));
     private final JsonFeed inner = new JsonFeed();
     private final Levels levels = new Levels();
     private byte[] data = new byte[1 << 16];

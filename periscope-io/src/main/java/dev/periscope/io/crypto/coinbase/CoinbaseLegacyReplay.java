@@ -50,15 +50,15 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         long matchTradeId = -1, tickerTradeId = -1;
         Side matchAggressor, tickerSide;
 
-        Product(String symbol) {
-            super(CryptoVenue.COINBASE, symbol, AssetClass.CRYPTO_SPOT);
+        Product(String symbol, dev.periscope.io.crypto.LocalBook book) {
+            super(CryptoVenue.COINBASE, symbol, AssetClass.CRYPTO_SPOT, book);
         }
     }
 
     private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT = 1, L2UPDATE = 2, MATCH = 3, LAST_MATCH = 4, TICKER = 5, OTHER = 6;
 
-    private final SymbolTable<Product> table = new SymbolTable<>(Product::new);
+    private final SymbolTable<Product> table = new SymbolTable<>(s -> new Product(s, newBook()));
     private final Levels levels = new Levels();
 
     public CoinbaseLegacyReplay(String source, MarketDataHandler handler, DataIssueLog issues) {

@@ -50,8 +50,8 @@ public final class KrakenReplay extends VenueReplay {
         public long republished;
         public long truncated;
 
-        Pair(String symbol) {
-            super(CryptoVenue.KRAKEN, symbol, AssetClass.CRYPTO_SPOT);
+        Pair(String symbol, dev.periscope.io.crypto.LocalBook book) {
+            super(CryptoVenue.KRAKEN, symbol, AssetClass.CRYPTO_SPOT, book);
         }
 
         public int priceDecimals() { return priceDecimals; }
@@ -62,7 +62,7 @@ public final class KrakenReplay extends VenueReplay {
     private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final int BOOK = 1, TRADE = 2;
 
-    private final SymbolTable<Pair> table = new SymbolTable<>(Pair::new);
+    private final SymbolTable<Pair> table = new SymbolTable<>(s -> new Pair(s, newBook()));
     private final KrakenChecksum checksum = new KrakenChecksum();
     // the levels of the current message, in order
     private int n;
