@@ -49,20 +49,20 @@ public final class CryptoReplay {
             sb.append(file.getFileName()).append(" (").append(format).append(')');
             if (!snapshotFiles.isEmpty()) sb.append(" snapshots from ").append(snapshotFiles.stream().map(p -> p.getFileName().toString()).toList());
             sb.append('\n');
-            sb.append(String.format(Locale.ROOT, "%-17s %-11s %6s %5s %6s %5s %4s %6s %6s %6s %6s %6s %6s %6s %-3s  %s%n",
+            sb.append(String.format(Locale.ROOT, "%-17s %-11s %6s %5s %6s %5s %4s %6s %6s %6s %6s %6s %6s %6s %6s %-3s  %s%n",
                     "venue", "symbol", "msgs", "snaps", "upds", "stale", "gaps", "resync", "ignord", "ckOK", "ckFail", "trades",
-                    "idGaps", "crossd", "ok", "final best bid x size / best ask x size"));
+                    "idGaps", "crossd", "topChk", "ok", "final best bid x size / best ask x size"));
             for (SymbolStats s : symbols) {
-                sb.append(String.format(Locale.ROOT, "%-17s %-11s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d %-3s  %s%n",
+                sb.append(String.format(Locale.ROOT, "%-17s %-11s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d %6d %-3s  %s%n",
                         s.venue, s.symbol, s.messages, s.snapshots, s.bookUpdates, s.staleDropped, s.gaps, s.resyncs,
-                        s.ignoredUnsynced, s.checksumOk, s.checksumFail, s.trades, s.tradeIdGaps, s.crossedAfterUpdate, s.snapshots == 0 && s.bookUpdates == 0 ? "-" : s.synced ? "yes" : "NO",
+                        s.ignoredUnsynced, s.checksumOk, s.checksumFail, s.trades, s.tradeIdGaps, s.crossedAfterUpdate, s.topChecks, s.snapshots == 0 && s.bookUpdates == 0 ? "-" : s.synced ? "yes" : "NO",
                         s.topOfBook()));
             }
-            sb.append(String.format(Locale.ROOT, "%-29s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d%n", "total",
+            sb.append(String.format(Locale.ROOT, "%-29s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d %6d%n", "total",
                     total(s -> s.messages), total(s -> s.snapshots), total(s -> s.bookUpdates), total(s -> s.staleDropped),
                     total(s -> s.gaps), total(s -> s.resyncs), total(s -> s.ignoredUnsynced), total(s -> s.checksumOk),
                     total(s -> s.checksumFail), total(s -> s.trades), total(s -> s.tradeIdGaps),
-                    total(s -> s.crossedAfterUpdate)));
+                    total(s -> s.crossedAfterUpdate), total(s -> s.topChecks)));
             sb.append(issues.summary());
             return sb.toString();
         }

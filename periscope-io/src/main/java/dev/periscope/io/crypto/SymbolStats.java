@@ -18,6 +18,8 @@ import dev.periscope.model.Side;
  * <li>{@code trades}: trades emitted; {@code tradeIdGaps}: jumps in venue trade ids (missing prints);
  * {@code seqJumps}/{@code seqRegressions}: sequence numbers that skipped ahead / went backwards.</li>
  * <li>{@code crossedAfterUpdate}: book messages after which best bid &gt;= best ask.</li>
+ * <li>{@code topChecks}/{@code topMismatches}: venue best bid/ask messages with the same update id as a book state
+ * (Binance bookTicker {@code u} = diff {@code u}) compared with the local top of book.</li>
  * </ul>
  */
 public final class SymbolStats {
@@ -39,6 +41,9 @@ public final class SymbolStats {
     public long seqJumps;
     public long seqRegressions;
     public long crossedAfterUpdate;
+    /** Venue top-of-book messages (Binance bookTicker) matched by update id and compared with the local book. */
+    public long topChecks;
+    public long topMismatches;
     public boolean synced;
     public long bestBid = Px.NONE;
     public long bestBidSize;

@@ -37,7 +37,8 @@ import java.util.List;
  * the next snapshot received after the gap (buffering), or, when the recording has no later snapshot, stays
  * unsynced and counts the ignored diffs. {@code aggTrade} becomes a {@code TradeEvent} with aggressor SELL when
  * {@code m} (buyer is maker) is true, BUY otherwise; aggregate-trade ids are checked for continuity.
- * bookTicker and kline messages are counted only. Emits book deltas (snapshot: CLEAR|SNAPSHOT then one delta per
+ * A {@code bookTicker} whose {@code u} equals an applied diff's {@code u} must equal the local top of book at that
+ * point (checked, {@code topChecks}/{@code topMismatches}); kline messages are counted only. Emits book deltas (snapshot: CLEAR|SNAPSHOT then one delta per
  * level; diff: one delta per level, the last with FLAG_LAST), trades and feed-status events to the handler.
  */
 public final class BinanceReplay extends VenueReplay {
@@ -54,12 +55,16 @@ public final class BinanceReplay extends VenueReplay {
         long lastU;
         boolean resyncing;
         long lastAggId = Long.MIN_VALUE;
+        // recent bookTickers (u, bid, bidSize, ask, askSize), checked when a diff with the same u is applied
+        final long[][] tickers = new long[TICKER_RING][5];
+        int tickerNext;
 
         Sym(CryptoVenue v, String symbol, dev.periscope.io.crypto.LocalBook book) {
             super(v, symbol, v == CryptoVenue.BINANCE_FUTURES ? AssetClass.CRYPTO_PERP : AssetClass.CRYPTO_SPOT, book);
         }
     }
 
+    private static final int TICKER_RING = 64;
     private static final byte[] ARROW = " -> ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYMBOL_EQ = "symbol=".getBytes(StandardCharsets.US_ASCII);
@@ -176,6 +181,7 @@ public final class BinanceReplay extends VenueReplay {
         int type = OTHER;
         long aggId = Long.MIN_VALUE, tradeMs = 0, price = 0, size = 0;
         boolean buyerMaker = false, hasM = false;
+        long tBid = -1, tBidSz = -1, tAsk = -1, tAskSz = -1;
         cur.reset();
         cur.recvNs = recv;
         cur.line = line;
@@ -198,11 +204,17 @@ public final class BinanceReplay extends VenueReplay {
                     case "U" -> cur.firstId = p.getLongValue();
                     case "u" -> cur.lastId = p.getLongValue();
                     case "pu" -> cur.prevLastId = p.getLongValue();
-                    case "b" -> { if (t == JsonToken.START_ARRAY) levels(cur, true); }
+                    case "b" -> {
+                        if (t == JsonToken.START_ARRAY) levels(cur, true);
+                        else if (t == JsonToken.VALUE_STRING) tBid = px(p);
+                    }
                     case "a" -> {
                         if (t == JsonToken.START_ARRAY) levels(cur, false);
                         else if (t == JsonToken.VALUE_NUMBER_INT) aggId = p.getLongValue();
+                        else if (t == JsonToken.VALUE_STRING) tAsk = px(p);
                     }
+                    case "B" -> tBidSz = px(p);
+                    case "A" -> tAskSz = px(p);
                     case "p" -> price = px(p);
                     case "q" -> size = px(p);
                     case "m" -> { buyerMaker = t == JsonToken.VALUE_TRUE; hasM = true; }
@@ -228,6 +240,37 @@ public final class BinanceReplay extends VenueReplay {
             if (sym.lastAggId != Long.MIN_VALUE && aggId != sym.lastAggId + 1) sym.stats.tradeIdGaps++;
             sym.lastAggId = aggId;
             emitTrade(sym, tradeMs * 1_000_000L, recv, price, size, buyerMaker ? Aggressor.SELL : Aggressor.BUY, aggId);
+        } else if (tBid >= 0 && tBidSz >= 0 && tAsk >= 0 && tAskSz >= 0) {
+            onBookTicker(sym, cur.lastId, tBid, tBidSz, tAsk, tAskSz);
+        }
+    }
+
+    /** bookTicker: compare now if the book is at the same update id, else remember it for the diff with that u. */
+    private void onBookTicker(Sym s, long u, long bid, long bidSz, long ask, long askSz) {
+        if (s.state == State.SYNCED && u == s.lastU) {
+            compareTop(s, u, bid, bidSz, ask, askSz);
+            return;
+        }
+        long[] t = s.tickers[s.tickerNext];
+        s.tickerNext = (s.tickerNext + 1) % TICKER_RING;
+        t[0] = u; t[1] = bid; t[2] = bidSz; t[3] = ask; t[4] = askSz;
+    }
+
+    private void checkTickers(Sym s) {
+        for (long[] t : s.tickers) {
+            if (t[0] == s.lastU && t[0] != 0) {
+                compareTop(s, t[0], t[1], t[2], t[3], t[4]);
+                t[0] = 0;
+            }
+        }
+    }
+
+    private void compareTop(Sym s, long u, long bid, long bidSz, long ask, long askSz) {
+        s.stats.topChecks++;
+        if (s.book.price(Side.BUY, 0) != bid || s.book.size(Side.BUY, 0) != bidSz
+                || s.book.price(Side.SELL, 0) != ask || s.book.size(Side.SELL, 0) != askSz) {
+            s.stats.topMismatches++;
+            issue("bookTicker", "consistency", s.symbol + ": bookTicker u=" + u + " differs from the local top of book");
         }
     }
 
@@ -334,6 +377,7 @@ public final class BinanceReplay extends VenueReplay {
         s.stats.bookUpdates++;
         s.stats.levelChanges += n;
         checkCrossed(s);
+        checkTickers(s);
     }
 
     /** End of the recording: applies snapshots still awaited (and their buffered diffs). */

@@ -70,6 +70,9 @@ class BinanceReplayTest {
         assertThat(r.stats().stream().mapToLong(s -> s.messages).sum()).isEqualTo(177 + 84 + 2 + 2);
         assertThat(rec.status).hasSize(4).allMatch(f -> f.synced && f.reason.equals("snapshot"));
         assertThat(rec.trades).hasSize(2);
+        // bookTickers sharing an update id with an applied diff (independent Python count: 26) all equal our top
+        assertThat(r.stats().stream().mapToLong(x -> x.topChecks).sum()).isEqualTo(26);
+        assertThat(r.stats().stream().mapToLong(x -> x.topMismatches).sum()).isZero();
     }
 
     @Test
@@ -118,6 +121,9 @@ class BinanceReplayTest {
             assertThat(s.synced).isTrue();
         }
         assertThat(rec.trades).hasSize(91);
+        // bookTickers sharing an update id with an applied diff (independent Python count: 50) all equal our top
+        assertThat(r.stats().stream().mapToLong(x -> x.topChecks).sum()).isEqualTo(50);
+        assertThat(r.stats().stream().mapToLong(x -> x.topMismatches).sum()).isZero();
         assertThat(r.stats().stream().mapToLong(s -> s.trades).sum()).isEqualTo(91);
     }
 
