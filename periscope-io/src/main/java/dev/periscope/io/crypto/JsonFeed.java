@@ -63,10 +63,10 @@ public final class JsonFeed {
         }
     }
 
-    /** After a message's closing token: consumes the remaining input of this message; false if more tokens follow. */
-    public boolean finish() throws IOException {
+    /** After a message's closing token: consumes the rest of this message's input; throws if more JSON follows. */
+    public void finish() throws IOException {
         JsonToken t = parser.nextToken();
-        return t == JsonToken.NOT_AVAILABLE;
+        if (t != JsonToken.NOT_AVAILABLE) throw new IOException("unexpected content after the JSON message: " + t);
     }
 
     /** True when the current FIELD_NAME equals {@code name} (compares characters, no String). */

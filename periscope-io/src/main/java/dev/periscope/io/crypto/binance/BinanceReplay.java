@@ -107,6 +107,8 @@ public final class BinanceReplay extends VenueReplay {
                     snap.recvNs = Text.epochSecondsToNanos(b, arrow + ARROW.length, colon);
                     json.feed(b, colon + 2, r.end());
                     parseSnapshot(snap);
+                } catch (dev.periscope.model.quality.DataException e) {
+                    throw e; // STRICT policy: stop at the first issue
                 } catch (IOException | RuntimeException e) {
                     json.reset();
                     issue("snapshot", "parse", String.valueOf(e.getMessage()));
@@ -164,6 +166,8 @@ public final class BinanceReplay extends VenueReplay {
                     long recv = Text.epochSecondsToNanos(b, r.start(), colon);
                     json.feed(b, colon + 2, r.end());
                     onMessage(recv);
+                } catch (dev.periscope.model.quality.DataException e) {
+                    throw e; // STRICT policy: stop at the first issue
                 } catch (IOException | RuntimeException e) {
                     json.reset();
                     issue("message", "parse", String.valueOf(e.getMessage()));
@@ -319,7 +323,7 @@ public final class BinanceReplay extends VenueReplay {
         issue(futures ? "pu" : "U", "sequence-gap", s.symbol + ": " + why);
         emitStatus(s, tsOf(d), d.recvNs, false, "gap");
         line = saved;
-        if (s.nextSnapshot < s.snapshots.size()) {
+        if (hasSnapshotAfter(s, d.recvNs)) {
             s.state = State.AWAIT_SNAPSHOT;
             s.waitSinceNs = d.recvNs;
             s.resyncing = true;
@@ -329,6 +333,11 @@ public final class BinanceReplay extends VenueReplay {
             s.state = State.UNSYNCED;
             s.stats.ignoredUnsynced++;
         }
+    }
+
+    private static boolean hasSnapshotAfter(Sym s, long recvNs) {
+        for (int i = s.nextSnapshot; i < s.snapshots.size(); i++) if (s.snapshots.get(i).recvNs >= recvNs) return true;
+        return false;
     }
 
     private long tsOf(BinanceDiff d) {

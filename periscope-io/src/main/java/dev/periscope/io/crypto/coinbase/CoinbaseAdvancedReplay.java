@@ -81,6 +81,8 @@ public final class CoinbaseAdvancedReplay extends VenueReplay {
                 try {
                     json.feed(r.buf(), r.start(), r.end());
                     onLine();
+                } catch (dev.periscope.model.quality.DataException e) {
+                    throw e; // STRICT policy: stop at the first issue
                 } catch (IOException | RuntimeException e) {
                     json.reset();
                     inner.reset();

@@ -82,6 +82,8 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
                     long recv = Text.epochSecondsToNanos(b, r.start(), colon);
                     json.feed(b, colon + 2, r.end());
                     onMessage(recv);
+                } catch (dev.periscope.model.quality.DataException e) {
+                    throw e; // STRICT policy: stop at the first issue
                 } catch (IOException | RuntimeException e) {
                     json.reset();
                     issue("message", "parse", String.valueOf(e.getMessage()));

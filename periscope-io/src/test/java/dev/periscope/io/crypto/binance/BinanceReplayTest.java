@@ -194,6 +194,13 @@ class BinanceReplayTest {
         assertThat(levels(sym, Side.BUY)).isEqualTo(full.bids);
         assertThat(levels(sym, Side.SELL)).isEqualTo(full.asks);
         assertThat(dropped).isNotEqualTo(gapLine);
+
+        // 3) STRICT policy: the gap stops the replay with the issue (file, line, kind)
+        DataIssueLog strict = new DataIssueLog(dev.periscope.model.quality.IssuePolicy.STRICT, 10, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replay(lines, Files.readAllLines(HTTP), null, strict))
+                .isInstanceOf(dev.periscope.model.quality.DataException.class)
+                .hasMessageContaining("sequence-gap");
+        assertThat(strict.total()).isEqualTo(1);
     }
 
     private static BinanceReplay replay(List<String> ws, List<String> http, MarketDataHandler h, DataIssueLog issues) throws IOException {

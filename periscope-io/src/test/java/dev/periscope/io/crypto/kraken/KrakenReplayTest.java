@@ -113,6 +113,21 @@ class KrakenReplayTest {
     }
 
     @Test
+    void malformedMessagesAreReportedAndSkippedWithoutDerailingTheParser() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(BOOK));
+        lines.add(20, "1618678140.5: [1664,{\"a\":[[\"13.2608");             // truncated JSON
+        lines.add(40, "1618678141.5: {\"event\":\"heartbeat\"} {\"x\":1}");   // two values on one line
+        lines.add(60, "1618678142.5: [1664,{\"a\":[[\"1e5\",\"1.0\",\"1.0\"]]},\"book-1000\",\"WAVES/EUR\"]"); // exponent
+        DataIssueLog issues = new DataIssueLog();
+        KrakenReplay r = replay(lines, null, issues);
+        assertThat(issues.count("parse")).isEqualTo(3);
+        assertThat(issues.firstIssues()).extracting(i -> i.line()).containsExactly(21L, 41L, 61L);
+        // every real message after them still parses and verifies
+        assertThat(r.stats().stream().mapToLong(s -> s.checksumOk).sum()).isEqualTo(4269);
+        assertThat(r.stats().stream().mapToLong(s -> s.checksumFail).sum()).isZero();
+    }
+
+    @Test
     void checksumTextFollowsTheKrakenRule() {
         // independent: build the documented string by hand for a 2-level book and CRC32 it
         dev.periscope.book.ReferenceL2Book b = new dev.periscope.book.ReferenceL2Book();
