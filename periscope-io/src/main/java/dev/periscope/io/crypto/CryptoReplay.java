@@ -79,45 +79,53 @@ public final class CryptoReplay {
     /** Replays one recording, pushing events to {@code handler} (may be null) and issues to {@code issues}. */
     public static Result replay(Path file, MarketDataHandler handler, DataIssueLog issues) throws IOException {
         Format f = detect(file);
-        String name = file.getFileName().toString();
         List<Path> snaps = new ArrayList<>();
-        VenueReplay r;
+        VenueReplay r = build(file, f, handler, issues, snaps);
+        try (InputStream in = open(file)) { r.replay(in); }
+        r.finish();
+        return new Result(file, f, r.stats(), snaps, issues);
+    }
+
+    /**
+     * The recording as a pull {@link dev.periscope.engine.replay.EventSource} (for {@code ReplayMerger}); the file
+     * stays open until the source is exhausted or closed. Statistics: {@code source.replay().stats()} at the end.
+     */
+    public static CryptoEventSource source(Path file, DataIssueLog issues) throws IOException {
+        Format f = detect(file);
+        InputStream in = open(file);
+        IOException[] failed = new IOException[1];
+        CryptoEventSource s = CryptoEventSource.of(h -> {
+            try {
+                return build(file, f, h, issues, new ArrayList<>());
+            } catch (IOException e) {
+                failed[0] = e;
+                return null;
+            }
+        }, file.getFileName().toString(), in);
+        if (failed[0] != null) { in.close(); throw failed[0]; }
+        return s;
+    }
+
+    private static VenueReplay build(Path file, Format f, MarketDataHandler handler, DataIssueLog issues, List<Path> snaps)
+            throws IOException {
+        String name = file.getFileName().toString();
         switch (f) {
             case BINANCE_SPOT, BINANCE_FUTURES -> {
-                boolean fut = f == Format.BINANCE_FUTURES;
-                BinanceReplay b = new BinanceReplay(fut, name, handler, issues);
+                BinanceReplay b = new BinanceReplay(f == Format.BINANCE_FUTURES, name, handler, issues);
                 snaps.addAll(companionSnapshots(file));
                 for (Path h : snaps) {
                     b.source(h.getFileName().toString());
                     try (InputStream in = open(h)) { b.loadSnapshots(in); }
                 }
                 b.source(name);
-                try (InputStream in = open(file)) { b.replay(in); }
-                b.finish();
-                r = b;
+                return b;
             }
-            case KRAKEN -> {
-                KrakenReplay k = new KrakenReplay(name, handler, issues);
-                try (InputStream in = open(file)) { k.replay(in); }
-                k.finish();
-                r = k;
-            }
-            case COINBASE_LEGACY -> {
-                CoinbaseLegacyReplay c = new CoinbaseLegacyReplay(name, handler, issues);
-                try (InputStream in = open(file)) { c.replay(in); }
-                c.finish();
-                r = c;
-            }
-            case COINBASE_ADVANCED_V3 -> {
-                CoinbaseAdvancedReplay c = new CoinbaseAdvancedReplay(name, handler, issues);
-                try (InputStream in = open(file)) { c.replay(in); }
-                c.finish();
-                r = c;
-            }
+            case KRAKEN -> { return new KrakenReplay(name, handler, issues); }
+            case COINBASE_LEGACY -> { return new CoinbaseLegacyReplay(name, handler, issues); }
+            case COINBASE_ADVANCED_V3 -> { return new CoinbaseAdvancedReplay(name, handler, issues); }
             case BINANCE_HTTP -> throw new IllegalArgumentException(name + " is a Binance REST snapshot file; replay its ws file instead");
             default -> throw new IllegalArgumentException(name + ": unrecognised crypto recording (first line does not name a supported venue)");
         }
-        return new Result(file, f, r.stats(), snaps, issues);
     }
 
     /** Recognises the recording format from its first line. */

@@ -51,6 +51,46 @@ public abstract class VenueReplay {
     /** Sets the source name used in data-issue reports (e.g. while reading a companion snapshot file). */
     public void source(String name) { this.source = name; }
 
+    private LineReader reader;
+
+    /** Starts reading a recording; then call {@link #step()} until false, then {@link #finish()}. */
+    public void open(java.io.InputStream in) {
+        reader = new LineReader(in);
+    }
+
+    /** Processes the next line (zero or more events); false at the end of input (the stream is closed). */
+    public boolean step() {
+        if (reader == null) return false;
+        if (!reader.next()) {
+            reader.close();
+            reader = null;
+            return false;
+        }
+        line = reader.lineNo();
+        onLine(reader);
+        return true;
+    }
+
+    /** Replays a whole recording (open + step to the end); call {@link #finish()} once after the last input. */
+    public void replay(java.io.InputStream in) {
+        open(in);
+        while (step()) { /* loop */ }
+    }
+
+    /** Closes the recording if it is still open. */
+    public void close() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    /** Handles one line; reports bad input to the issue log and returns. */
+    protected abstract void onLine(LineReader r);
+
+    /** End of input: flushes pending state (Binance snapshots), sets final sync flags, calls {@code handler.onEnd()}. */
+    public abstract void finish();
+
     /** The per-symbol states, in first-seen order. */
     public abstract List<? extends SymbolState> symbols();
 

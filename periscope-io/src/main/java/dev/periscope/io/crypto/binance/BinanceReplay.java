@@ -150,29 +150,24 @@ public final class BinanceReplay extends VenueReplay {
         }
     }
 
-    /** Replays a ws recording; call {@link #finish()} afterwards. */
-    public void replay(InputStream ws) throws IOException {
-        try (LineReader r = new LineReader(ws)) {
-            while (r.next()) {
-                line = r.lineNo();
-                byte[] b = r.buf();
-                if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') continue; // connect line, blank
-                int colon = r.indexOf(COLON, r.start());
-                if (colon < 0) {
-                    issue("line", "format", "no '<epoch>: ' prefix");
-                    continue;
-                }
-                try {
-                    long recv = Text.epochSecondsToNanos(b, r.start(), colon);
-                    json.feed(b, colon + 2, r.end());
-                    onMessage(recv);
-                } catch (dev.periscope.model.quality.DataException e) {
-                    throw e; // STRICT policy: stop at the first issue
-                } catch (IOException | RuntimeException e) {
-                    json.reset();
-                    issue("message", "parse", String.valueOf(e.getMessage()));
-                }
-            }
+    @Override
+    protected void onLine(LineReader r) {
+        byte[] b = r.buf();
+        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return; // connect line, blank
+        int colon = r.indexOf(COLON, r.start());
+        if (colon < 0) {
+            issue("line", "format", "no '<epoch>: ' prefix");
+            return;
+        }
+        try {
+            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
+            json.feed(b, colon + 2, r.end());
+            onMessage(recv);
+        } catch (dev.periscope.model.quality.DataException e) {
+            throw e; // STRICT policy: stop at the first issue
+        } catch (IOException | RuntimeException e) {
+            json.reset();
+            issue("message", "parse", String.valueOf(e.getMessage()));
         }
     }
 
@@ -227,6 +222,8 @@ public final class BinanceReplay extends VenueReplay {
             }
         }
         json.finish();
+        // snapshots become available at their receive time, for every symbol waiting for one
+        for (int i = 0, n = table.all().size(); i < n; i++) advanceSnapshots(table.all().get(i), recv);
         if (sym == null) return; // subscription acks and the like
         sym.stats.messages++;
         if (type == DEPTH) {
@@ -234,7 +231,6 @@ public final class BinanceReplay extends VenueReplay {
                 issue("pu", "missing", "futures depthUpdate without pu");
                 return;
             }
-            advanceSnapshots(sym, recv);
             handleDiff(sym, cur);
         } else if (type == AGG) {
             if (!hasM || aggId == Long.MIN_VALUE) {
@@ -390,6 +386,7 @@ public final class BinanceReplay extends VenueReplay {
     }
 
     /** End of the recording: applies snapshots still awaited (and their buffered diffs). */
+    @Override
     public void finish() {
         for (Sym s : table.all()) {
             advanceSnapshots(s, Long.MAX_VALUE);

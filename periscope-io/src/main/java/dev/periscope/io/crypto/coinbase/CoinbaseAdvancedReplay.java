@@ -72,26 +72,22 @@ public final class CoinbaseAdvancedReplay extends VenueReplay {
 
     public Product product(String id) { return table.find(id); }
 
-    /** Replays decompressed JSON Lines. */
-    public void replay(InputStream in) throws IOException {
-        try (LineReader r = new LineReader(in)) {
-            while (r.next()) {
-                line = r.lineNo();
-                if (r.end() == r.start()) continue;
-                try {
-                    json.feed(r.buf(), r.start(), r.end());
-                    onLine();
-                } catch (dev.periscope.model.quality.DataException e) {
-                    throw e; // STRICT policy: stop at the first issue
-                } catch (IOException | RuntimeException e) {
-                    json.reset();
-                    inner.reset();
-                    issue("message", "parse", String.valueOf(e.getMessage()));
-                }
-            }
+    @Override
+    protected void onLine(LineReader r) {
+        if (r.end() == r.start()) return;
+        try {
+            json.feed(r.buf(), r.start(), r.end());
+            onLine();
+        } catch (dev.periscope.model.quality.DataException e) {
+            throw e; // STRICT policy: stop at the first issue
+        } catch (IOException | RuntimeException e) {
+            json.reset();
+            inner.reset();
+            issue("message", "parse", String.valueOf(e.getMessage()));
         }
     }
 
+    @Override
     public void finish() {
         for (Product p : table.all()) p.stats.synced = p.synced;
         handler.onEnd();

@@ -32,7 +32,8 @@ import java.util.List;
  * product's snapshot is reported and skipped. Matches and tickers carry the product's full-feed
  * {@code sequence}: a decrease is counted as a regression (out-of-order data), an increase by more than one as a
  * jump, which is expected on these channels because the sequence also counts the full channel's order messages.
- * Missing prints are detected with {@code trade_id}, consecutive per product ({@code tradeIdGaps}).
+ * Missing prints are detected with {@code trade_id}, consecutive per product ({@code tradeIdGaps}). A
+ * {@code last_match} (the last trade before the subscription, minutes old) seeds those checks but is not emitted.
  * {@code side} of a match is the <b>maker</b> order's side, so the aggressor is the opposite (audit OF-7); the
  * ticker of the same {@code trade_id} reports the <b>taker</b> side, which is cross-checked against it.
  */
@@ -44,6 +45,8 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         long lastTradeId = -1;
         public long l2BeforeSnapshot;
         public long tickers;
+        /** {@code last_match} messages: the last trade before the subscription (history, not emitted). */
+        public long lastMatches;
         /** Matches whose ticker (same trade_id) was seen: the ticker's side (taker) must equal our aggressor. */
         public long tickerSideChecked;
         public long tickerSideDisagrees;
@@ -70,28 +73,25 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
 
     public Product product(String id) { return table.find(id); }
 
-    public void replay(InputStream in) throws IOException {
-        try (LineReader r = new LineReader(in)) {
-            while (r.next()) {
-                line = r.lineNo();
-                byte[] b = r.buf();
-                if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') continue;
-                int colon = r.indexOf(COLON, r.start());
-                if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); continue; }
-                try {
-                    long recv = Text.epochSecondsToNanos(b, r.start(), colon);
-                    json.feed(b, colon + 2, r.end());
-                    onMessage(recv);
-                } catch (dev.periscope.model.quality.DataException e) {
-                    throw e; // STRICT policy: stop at the first issue
-                } catch (IOException | RuntimeException e) {
-                    json.reset();
-                    issue("message", "parse", String.valueOf(e.getMessage()));
-                }
-            }
+    @Override
+    protected void onLine(LineReader r) {
+        byte[] b = r.buf();
+        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return;
+        int colon = r.indexOf(COLON, r.start());
+        if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); return; }
+        try {
+            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
+            json.feed(b, colon + 2, r.end());
+            onMessage(recv);
+        } catch (dev.periscope.model.quality.DataException e) {
+            throw e; // STRICT policy: stop at the first issue
+        } catch (IOException | RuntimeException e) {
+            json.reset();
+            issue("message", "parse", String.valueOf(e.getMessage()));
         }
     }
 
+    @Override
     public void finish() {
         for (Product p : table.all()) p.stats.synced = p.hasSnapshot;
         handler.onEnd();
@@ -143,7 +143,8 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
                 prod.matchTradeId = tradeId;
                 prod.matchAggressor = aggressor;
                 crossCheck(prod);
-                emitTrade(prod, ts, recv, price, size, aggressor == Side.BUY ? Aggressor.BUY : Aggressor.SELL, tradeId);
+                if (type == LAST_MATCH) prod.lastMatches++;
+                else emitTrade(prod, ts, recv, price, size, aggressor == Side.BUY ? Aggressor.BUY : Aggressor.SELL, tradeId);
             }
             case TICKER -> {
                 sequence(prod, seq);

@@ -90,28 +90,25 @@ public final class KrakenReplay extends VenueReplay {
 
     public Pair pair(String symbol) { return table.find(symbol); }
 
-    public void replay(InputStream in) throws IOException {
-        try (LineReader r = new LineReader(in)) {
-            while (r.next()) {
-                line = r.lineNo();
-                byte[] b = r.buf();
-                if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') continue; // connect/sent lines
-                int colon = r.indexOf(COLON, r.start());
-                if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); continue; }
-                try {
-                    long recv = Text.epochSecondsToNanos(b, r.start(), colon);
-                    json.feed(b, colon + 2, r.end());
-                    onMessage(recv);
-                } catch (dev.periscope.model.quality.DataException e) {
-                    throw e; // STRICT policy: stop at the first issue
-                } catch (IOException | RuntimeException e) {
-                    json.reset();
-                    issue("message", "parse", String.valueOf(e.getMessage()));
-                }
-            }
+    @Override
+    protected void onLine(LineReader r) {
+        byte[] b = r.buf();
+        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return; // connect/sent lines
+        int colon = r.indexOf(COLON, r.start());
+        if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); return; }
+        try {
+            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
+            json.feed(b, colon + 2, r.end());
+            onMessage(recv);
+        } catch (dev.periscope.model.quality.DataException e) {
+            throw e; // STRICT policy: stop at the first issue
+        } catch (IOException | RuntimeException e) {
+            json.reset();
+            issue("message", "parse", String.valueOf(e.getMessage()));
         }
     }
 
+    @Override
     public void finish() {
         for (Pair p : table.all()) p.stats.synced = p.synced;
         handler.onEnd();
@@ -245,8 +242,9 @@ public final class KrakenReplay extends VenueReplay {
 
     private void onBook(Pair s, long recv) {
         if (depthFromName > 0) s.depth = depthFromName;
+        // an update is stamped with its newest level's time; a snapshot (levels of any age) with its receive time
         long ts = 0;
-        for (int i = 0; i < n; i++) ts = Math.max(ts, time[i]);
+        if (!snapshot) for (int i = 0; i < n; i++) ts = Math.max(ts, time[i]);
         if (ts == 0) ts = recv;
         if (snapshot) {
             s.book.clear();

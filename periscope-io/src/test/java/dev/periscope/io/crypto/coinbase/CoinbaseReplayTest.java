@@ -63,7 +63,8 @@ class CoinbaseReplayTest {
         assertThat(r.stats()).hasSize(10);
         assertThat(r.stats().stream().mapToLong(s -> s.snapshots).sum()).isEqualTo(10);
         assertThat(r.stats().stream().mapToLong(s -> s.bookUpdates).sum()).isEqualTo(9719);
-        assertThat(r.stats().stream().mapToLong(s -> s.trades).sum()).isEqualTo(107); // 97 match + 10 last_match
+        assertThat(r.stats().stream().mapToLong(s -> s.trades).sum()).isEqualTo(97); // matches; the 10 last_match are history
+        assertThat(r.symbols().stream().mapToLong(p -> p.lastMatches).sum()).isEqualTo(10);
         assertThat(r.stats().stream().mapToLong(s -> s.messages).sum()).isEqualTo(9943);
         assertThat(r.stats().stream().mapToLong(s -> s.tradeIdGaps).sum()).isZero();
         assertThat(r.stats().stream().mapToLong(s -> s.seqRegressions).sum()).isZero();
@@ -86,12 +87,12 @@ class CoinbaseReplayTest {
     void legacyMatchSideIsTheMakerSoAggressorIsOpposite() throws IOException {
         BookFromEvents h = new BookFromEvents();
         CoinbaseLegacyReplay.run(LEGACY, h, new DataIssueLog());
-        // 107 trades, 100 with both book sides present (independent Python count): 63 at/through the touch
-        // all agree with aggressor = opposite of the maker side, 44 print inside the spread (undecidable)
+        // 97 matches, all after their product's snapshot (independent Python count): 60 at/through the touch
+        // all agree with aggressor = opposite of the maker side, 37 print inside the spread (undecidable)
         assertThat(h.contradicting).isZero();
-        assertThat(h.consistent).isEqualTo(63);
-        assertThat(h.inside).isEqualTo(44);
-        // and the ticker of each trade (taker side, same trade_id) agrees with every derived aggressor
+        assertThat(h.consistent).isEqualTo(60);
+        assertThat(h.inside).isEqualTo(37);
+        // and the ticker of each trade (taker side, same trade_id; last_match included) agrees with every derived aggressor
         DataIssueLog issues = new DataIssueLog();
         CoinbaseLegacyReplay r = CoinbaseLegacyReplay.run(LEGACY, null, issues);
         assertThat(r.symbols().stream().mapToLong(p -> p.tickerSideChecked).sum()).isEqualTo(107);
