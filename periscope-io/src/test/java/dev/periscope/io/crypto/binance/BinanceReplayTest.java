@@ -203,6 +203,28 @@ class BinanceReplayTest {
         assertThat(strict.total()).isEqualTo(1);
     }
 
+    @Test
+    void futuresGapIsDetectedWithPu() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(FWS));
+        int seen = 0, idx = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"s\":\"CTKUSDT\"") && lines.get(i).contains("depthUpdate") && ++seen == 50) { idx = i; break; }
+        }
+        lines.remove(idx);
+        DataIssueLog issues = new DataIssueLog();
+        BinanceReplay r = new BinanceReplay(true, "mem", null, issues);
+        r.loadSnapshots(stream(Files.readAllLines(FHTTP)));
+        r.replay(stream(lines));
+        r.finish();
+        SymbolStats ctk = stat(r, "CTKUSDT");
+        assertThat(ctk.gaps).isEqualTo(1);
+        assertThat(ctk.synced).isFalse();
+        assertThat(ctk.bookUpdates).isEqualTo(50 - 1 - 5); // applied before the gap: 49 diffs minus 5 stale
+        assertThat(ctk.ignoredUnsynced).isEqualTo(185 - 50);
+        assertThat(issues.firstIssues().get(0).reason()).contains("CTKUSDT").contains("pu=");
+        assertThat(stat(r, "SUSHIUSDT").gaps).isZero();
+    }
+
     private static BinanceReplay replay(List<String> ws, List<String> http, MarketDataHandler h, DataIssueLog issues) throws IOException {
         BinanceReplay r = new BinanceReplay(false, "mem", h, issues);
         r.loadSnapshots(stream(http));

@@ -12,7 +12,12 @@ import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import dev.periscope.model.event.FeedStatusEvent;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,6 +124,51 @@ class CoinbaseReplayTest {
         // 'side' is the maker side: 71 trades at/through the touch all agree, none contradict
         assertThat(h.contradicting).isZero();
         assertThat(h.consistent).isEqualTo(71);
+    }
+
+    @Test
+    void advancedTradeSequenceGapUnsyncsEveryBook() throws IOException {
+        List<String> lines;
+        try (var in = new io.airlift.compress.zstd.ZstdInputStream(java.nio.file.Files.newInputStream(V3))) {
+            lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        }
+        // drop the 300th received message
+        int seen = 0, idx = -1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("{\"t\":\"recv\"") && ++seen == 300) { idx = i; break; }
+        lines.remove(idx);
+        long laterL2 = lines.subList(idx, lines.size()).stream().filter(l -> l.contains("l2_data")).count();
+        List<FeedStatusEvent> st = new ArrayList<>();
+        DataIssueLog issues = new DataIssueLog();
+        CoinbaseAdvancedReplay r = new CoinbaseAdvancedReplay("mem", new MarketDataHandler() {
+            @Override public void onFeedStatus(FeedStatusEvent f) { st.add(f.copy()); }
+        }, issues);
+        r.replay(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+        r.finish();
+        assertThat(r.sequenceGaps).isEqualTo(1);
+        assertThat(issues.count("sequence-gap")).isEqualTo(1);
+        assertThat(st).filteredOn(f -> !f.synced).extracting(f -> f.instrument.symbol()).containsExactlyInAnyOrder("BTC-USD", "ETH-USD");
+        assertThat(r.symbols()).allMatch(p -> !p.stats.synced && p.stats.gaps == 1);
+        assertThat(r.symbols().stream().mapToLong(p -> p.stats.ignoredUnsynced).sum()).isEqualTo(laterL2);
+    }
+
+    @Test
+    void legacyUpdateBeforeSnapshotIsReportedAndSkipped() throws IOException {
+        String text = String.join("\n",
+                "1.0: {\"type\":\"l2update\",\"product_id\":\"X-USD\",\"changes\":[[\"buy\",\"1.5\",\"2\"]],\"time\":\"2021-04-17T16:43:37.075687Z\"}",
+                "2.0: {\"type\":\"snapshot\",\"product_id\":\"X-USD\",\"bids\":[[\"1.4\",\"3\"]],\"asks\":[[\"1.6\",\"4\"]]}",
+                "3.0: {\"changes\":[[\"sell\",\"1.6\",\"0\"],[\"sell\",\"1.7\",\"5\"]],\"type\":\"l2update\",\"product_id\":\"X-USD\",\"time\":\"2021-04-17T16:43:38Z\"}") + "\n";
+        DataIssueLog issues = new DataIssueLog();
+        CoinbaseLegacyReplay r = new CoinbaseLegacyReplay("mem", null, issues);
+        r.replay(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        r.finish();
+        CoinbaseLegacyReplay.Product p = r.product("X-USD");
+        assertThat(issues.count("order")).isEqualTo(1);
+        assertThat(p.l2BeforeSnapshot).isEqualTo(1);
+        assertThat(p.book.sizeAt(Side.BUY, Px.parse("1.5"))).isZero();
+        // field order does not matter: changes before type/product_id still apply
+        assertThat(p.book.bestAsk()).isEqualTo(Px.parse("1.7"));
+        assertThat(p.book.bestBid()).isEqualTo(Px.parse("1.4"));
+        assertThat(p.stats.bookUpdates).isEqualTo(1);
     }
 
     static void top(SymbolStats s, String bid, String bidSz, String ask, String askSz, int bidDepth, int askDepth) {
