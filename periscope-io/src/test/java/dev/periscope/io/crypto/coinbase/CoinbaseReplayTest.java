@@ -34,7 +34,7 @@ class CoinbaseReplayTest {
         final Map<String, TreeMap<Long, Long>[]> books = new HashMap<>();
         long consistent, contradicting, inside, trades, lastFlags;
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         TreeMap<Long, Long>[] book(String s) {
             return books.computeIfAbsent(s, k -> new TreeMap[] {new TreeMap<Long, Long>(), new TreeMap<Long, Long>()});
         }
