@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ClassifyCommand.class,
                 TapeCommand.class,
                 BookCommand.class,
+                CryptoCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec
