@@ -1,0 +1,161 @@
+package dev.periscope.sim;
+
+import dev.periscope.model.Px;
+import dev.periscope.model.SaleCondition;
+import dev.periscope.model.Side;
+import dev.periscope.model.event.MarketEvent;
+import dev.periscope.model.event.OrderEvent;
+import dev.periscope.model.event.QuoteEvent;
+import dev.periscope.model.event.TradeEvent;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Consumes a whole simulated session and collects what the tests assert: a hash of every event field, ordering,
+ * an independent NBBO built from the per-venue quotes, tape statistics, and a replay of the L3 venue's order
+ * messages into a naive book (maps) to check each execution against the book at that moment.
+ */
+final class SessionStats {
+    long events, trades, quotes, orders, hash = 0xcbf29ce484222325L;
+    long outOfOrder, crossedNbbo, lockedNbbo, nbboUpdates;
+    long volume, offExVolume, oddLots, iso, blocks, avgPrice, derivPriced, formT, midpointPrints, subPenny;
+    long regularOpen, regularClose;
+    final long[] bucketVolume = new long[13];
+    final double[] minuteMid = new double[24 * 60];
+    long l3Executions, l3ExecNotAtBest, l3TradeMismatch, l3Adds, l3Cancels, l3Deletes, l3CrossedAfterAdd;
+    long nanos;
+
+    private long lastTs = Long.MIN_VALUE;
+    private final Map<Character, long[]> venueQuote = new TreeMap<>();
+    // naive L3 book of the chosen venue: order id -> {side, price, qty}; price -> aggregate per side
+    private final Map<Long, long[]> l3Orders = new HashMap<>();
+    private final TreeMap<Long, Long> l3Bids = new TreeMap<>(), l3Asks = new TreeMap<>();
+    private long pendingExecPrice = Long.MIN_VALUE, pendingExecSize;
+
+    SessionStats(MarketSimulator sim) {
+        regularOpen = sim.config().epochNanos(sim.config().regularOpen());
+        regularClose = sim.config().epochNanos(sim.config().regularClose());
+        char l3 = sim.config().l3Venue();
+        long t0 = System.nanoTime();
+        MarketEvent e;
+        while ((e = sim.next()) != null) {
+            events++;
+            if (e.tsEvent < lastTs) outOfOrder++;
+            lastTs = e.tsEvent;
+            mix(e.tsEvent);
+            if (e instanceof TradeEvent t) onTrade(t, l3);
+            else if (e instanceof QuoteEvent q) onQuote(q);
+            else onOrder((OrderEvent) e);
+        }
+        nanos = System.nanoTime() - t0;
+    }
+
+    private void mix(long v) {
+        hash ^= v;
+        hash *= 0x100000001b3L;
+        hash ^= hash >>> 29;
+    }
+
+    private void onTrade(TradeEvent t, char l3) {
+        trades++;
+        mix(1); mix(t.price); mix(t.size); mix(t.venue); mix(t.conditions); mix(t.aggressor); mix(t.tradeId);
+        long sh = t.size / Px.SCALE;
+        volume += sh;
+        if (t.venue == 'D') {
+            offExVolume += sh;
+            if (sh >= 10_000 && t.conditions == SaleCondition.REGULAR_MASK) blocks++;
+            if (t.price % (Px.SCALE / 100) != 0) {
+                if (t.price % (Px.SCALE / 200) == 0) midpointPrints++; else subPenny++;
+            }
+        }
+        if (SaleCondition.has(t.conditions, SaleCondition.ODD_LOT)) oddLots++;
+        if (SaleCondition.has(t.conditions, SaleCondition.INTERMARKET_SWEEP)) iso++;
+        if (SaleCondition.has(t.conditions, SaleCondition.AVERAGE_PRICE)) avgPrice++;
+        if (SaleCondition.has(t.conditions, SaleCondition.DERIVATIVELY_PRICED)) derivPriced++;
+        if (SaleCondition.has(t.conditions, SaleCondition.FORM_T)) formT++;
+        if (t.tsEvent >= regularOpen && t.tsEvent < regularClose) {
+            int b = (int) ((t.tsEvent - regularOpen) / (30 * 60 * 1_000_000_000L));
+            if (b < bucketVolume.length) bucketVolume[b] += sh;
+        }
+        if (t.venue == l3) {
+            // the execution message precedes its print and must match it
+            if (pendingExecPrice != t.price || pendingExecSize != t.size) l3TradeMismatch++;
+            pendingExecPrice = Long.MIN_VALUE;
+        }
+    }
+
+    private void onQuote(QuoteEvent q) {
+        quotes++;
+        mix(2); mix(q.venue); mix(q.bidPrice); mix(q.bidSize); mix(q.askPrice); mix(q.askSize);
+        if (q.venue == QuoteEvent.NBBO) return;
+        venueQuote.put(q.venue, new long[]{q.bidPrice, q.askPrice});
+        long bb = Long.MIN_VALUE, ba = Long.MAX_VALUE;
+        for (long[] v : venueQuote.values()) {
+            if (v[0] != Px.NONE) bb = Math.max(bb, v[0]);
+            if (v[1] != Px.NONE) ba = Math.min(ba, v[1]);
+        }
+        nbboUpdates++;
+        if (bb != Long.MIN_VALUE && ba != Long.MAX_VALUE) {
+            if (bb > ba) crossedNbbo++;
+            else if (bb == ba) lockedNbbo++;
+            if (q.tsEvent >= regularOpen && q.tsEvent < regularClose) {
+                int m = (int) ((q.tsEvent - regularOpen) / 60_000_000_000L);
+                minuteMid[m] = (Px.toDouble(bb) + Px.toDouble(ba)) / 2;
+            }
+        }
+    }
+
+    private void onOrder(OrderEvent o) {
+        orders++;
+        mix(3); mix(o.type.ordinal()); mix(o.orderId); mix(o.side.ordinal()); mix(o.price); mix(o.size); mix(o.venue);
+        TreeMap<Long, Long> lv = o.side == Side.BUY ? l3Bids : l3Asks;
+        switch (o.type) {
+            case ADD -> {
+                l3Adds++;
+                l3Orders.put(o.orderId, new long[]{o.side.ordinal(), o.price, o.size});
+                lv.merge(o.price, o.size, Long::sum);
+                if (!l3Bids.isEmpty() && !l3Asks.isEmpty() && l3Bids.lastKey() >= l3Asks.firstKey()) l3CrossedAfterAdd++;
+            }
+            case CANCEL, DELETE, EXECUTE -> {
+                long[] ord = l3Orders.get(o.orderId);
+                if (ord == null || ord[1] != o.price || ord[2] < o.size) throw new AssertionError("L3 message for unknown/inconsistent order " + o);
+                if (o.type == OrderEvent.Type.EXECUTE) {
+                    l3Executions++;
+                    long best = o.side == Side.BUY ? l3Bids.lastKey() : l3Asks.firstKey();
+                    if (o.price != best) l3ExecNotAtBest++;
+                    pendingExecPrice = o.price;
+                    pendingExecSize = o.size;
+                } else if (o.type == OrderEvent.Type.CANCEL) l3Cancels++;
+                else l3Deletes++;
+                if (o.type == OrderEvent.Type.DELETE && o.size != ord[2]) throw new AssertionError("delete size != remaining " + o);
+                ord[2] -= o.size;
+                if (ord[2] == 0) l3Orders.remove(o.orderId);
+                long left = lv.get(o.price) - o.size;
+                if (left == 0) lv.remove(o.price); else lv.put(o.price, left);
+            }
+            default -> throw new AssertionError("unexpected " + o.type);
+        }
+    }
+
+    /** Sample excess kurtosis of 1-minute log returns of the NBBO midpoint over the regular session. */
+    double minuteReturnExcessKurtosis() {
+        int n = (int) ((regularClose - regularOpen) / 60_000_000_000L);
+        double[] r = new double[n];
+        int k = 0;
+        double prev = 0;
+        for (int m = 0; m < n; m++) {
+            double mid = minuteMid[m] != 0 ? minuteMid[m] : prev;
+            if (prev != 0 && mid != 0) r[k++] = Math.log(mid / prev);
+            if (mid != 0) prev = mid;
+        }
+        double mean = 0;
+        for (int i = 0; i < k; i++) mean += r[i];
+        mean /= k;
+        double m2 = 0, m4 = 0;
+        for (int i = 0; i < k; i++) { double d = r[i] - mean; m2 += d * d; m4 += d * d * d * d; }
+        m2 /= k; m4 /= k;
+        return m4 / (m2 * m2) - 3;
+    }
+}
