@@ -1,11 +1,14 @@
 package dev.periscope.sim;
 
+import dev.periscope.model.event.MarketEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class MarketSimulatorTest {
     static SessionStats full;
@@ -16,25 +19,155 @@ class MarketSimulatorTest {
         fullSim = new MarketSimulator(SimConfig.defaults());
         full = new SessionStats(fullSim);
         System.out.printf("sim default session: %,d events (%,d trades, %,d quotes, %,d L3 orders; %,d book events on all venues) "
-                        + "in %.2f s = %,.0f events/s; volume %,d, off-exchange %.1f%%, odd lots %,d, ISO %,d, blocks %d, W %d, 4 %d, T %d, "
-                        + "mid %d, subpenny %d, kurtosis %.2f, locked %d, fair %.2f%n",
+                        + "in %.2f s incl. test bookkeeping = %,.0f events/s; volume %,d, off-exchange %.1f%%, odd lots %,d, ISO %,d, "
+                        + "blocks %d, W %d, 4 %d, T %d, midpoint %d, sub-penny %d, 1-min excess kurtosis %.2f, fair at end %.2f%n",
                 full.events, full.trades, full.quotes, full.orders, fullSim.bookEvents(), full.nanos / 1e9,
                 full.events / (full.nanos / 1e9), full.volume, 100.0 * full.offExVolume / full.volume, full.oddLots, full.iso,
                 full.blocks, full.avgPrice, full.derivPriced, full.formT, full.midpointPrints, full.subPenny,
-                full.minuteReturnExcessKurtosis(), full.lockedNbbo, fullSim.fairPrice());
-        System.out.println("30-min buckets: " + java.util.Arrays.toString(full.bucketVolume));
+                full.minuteReturnExcessKurtosis(), fullSim.fairPrice());
+        System.out.println("sim regular-session volume per 30 min: " + Arrays.toString(full.bucketVolume));
+    }
+
+    private static SimConfig shortSession() {
+        return SimConfig.defaults().withHours(LocalTime.of(9, 30), LocalTime.of(10, 30), false).withEvents(1, 1, 1, 1, 1);
+    }
+
+    private static long hashOf(SimConfig c) {
+        return new SessionStats(new MarketSimulator(c)).hash;
     }
 
     @Test
-    void eventsAreTimeOrdered() {
+    void sameSeedSameStreamDifferentSeedDifferentStream() {
+        SimConfig c = shortSession();
+        long h1 = hashOf(c), h2 = hashOf(c), h3 = hashOf(c.withSeed(43));
+        assertThat(h1).isEqualTo(h2);
+        assertThat(h3).isNotEqualTo(h1);
+    }
+
+    @Test
+    void eventsAreTimeOrderedAndInsideTheSession() {
         assertThat(full.events).isGreaterThan(500_000);
         assertThat(full.outOfOrder).isZero();
+        MarketSimulator sim = new MarketSimulator(shortSession());
+        long open = sim.config().epochNanos(LocalTime.of(9, 30)), close = sim.config().epochNanos(LocalTime.of(10, 30));
+        MarketEvent e;
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        while ((e = sim.next()) != null) { first = Math.min(first, e.tsEvent); last = Math.max(last, e.tsEvent); }
+        assertThat(first).isGreaterThanOrEqualTo(open);
+        assertThat(last).isLessThan(close).isGreaterThan(close - 60_000_000_000L);
+        assertThat(sim.next()).as("stays at end").isNull();
     }
 
     @Test
-    void producesRealisticCounts() {
+    void realisticCounts() {
         assertThat(full.trades).isBetween(100_000L, 500_000L);
         assertThat(fullSim.bookEvents()).isBetween(500_000L, 5_000_000L);
         assertThat(fullSim.groundTruth().tradeCount()).isEqualTo(full.trades);
+    }
+
+    @Test
+    void nbboFromVenueQuotesIsNeverCrossedNorLocked() {
+        assertThat(full.nbboUpdates).isGreaterThan(100_000);
+        assertThat(full.crossedNbbo).isZero();
+        assertThat(full.lockedNbbo).isZero();
+    }
+
+    @Test
+    void matchingEngineInvariantsHoldThroughoutASession() {
+        MarketSimulator sim = new MarketSimulator(shortSession());
+        long n = 0, checks = 0;
+        while (sim.next() != null) {
+            if (++n % 4_000 == 0) {
+                assertThat(sim.checkBookInvariants()).as("after event " + n).isNull();
+                checks++;
+            }
+        }
+        assertThat(sim.checkBookInvariants()).isNull();
+        assertThat(checks).isGreaterThan(20);
+    }
+
+    @Test
+    void l3StreamIsConsistentAndEveryExecutionIsAtTheBestLevel() {
+        assertThat(full.l3Adds).isGreaterThan(50_000);
+        assertThat(full.l3Deletes).isGreaterThan(10_000);
+        assertThat(full.l3Cancels).as("partial cancels").isGreaterThan(100);
+        assertThat(full.l3Executions).isGreaterThan(10_000);
+        assertThat(full.l3ExecNotAtBest).isZero();
+        assertThat(full.l3TradeMismatch).as("each print on the L3 venue follows its execution message").isZero();
+        assertThat(full.l3CrossedAfterAdd).isZero();
+    }
+
+    @Test
+    void litTradesArePricedInsideTheirVenuesBook() {
+        assertThat(full.litOffTick).isZero();
+        assertThat(full.litInsideQuote).as("no lit print better than the venue's own quote").isZero();
+        assertThat(full.litAtQuote).isGreaterThan(full.litTrades * 8 / 10);
+        assertThat(full.litThroughQuote).as("prints that walked the venue's book").isPositive();
+    }
+
+    @Test
+    void volumeProfileIsUShaped() {
+        long[] b = full.bucketVolume;
+        double middle = 0;
+        for (int i = 1; i < b.length - 1; i++) middle += b[i];
+        middle /= b.length - 2;
+        assertThat(b[0]).isGreaterThan((long) (1.5 * middle));
+        assertThat(b[b.length - 1]).isGreaterThan((long) (1.5 * middle));
+    }
+
+    @Test
+    void tapeHasOddLotsOffExchangeBlocksIsoSweepsAndSpecialPrints() {
+        assertThat(full.oddLots).isGreaterThan(full.trades / 10);
+        double offEx = (double) full.offExVolume / full.volume;
+        assertThat(offEx).isBetween(0.25, 0.45);
+        assertThat(full.blocks).isGreaterThanOrEqualTo(1);
+        assertThat(full.iso).isGreaterThan(0);
+        assertThat(full.maxSweepVenues).as("a news sweep hits several venues at one instant").isGreaterThanOrEqualTo(3);
+        assertThat(full.avgPrice).isEqualTo(2);
+        assertThat(full.derivPriced).isEqualTo(2);
+        assertThat(full.midpointPrints).isGreaterThan(1_000);
+        assertThat(full.subPenny).as("retail price improvement").isGreaterThan(1_000);
+    }
+
+    @Test
+    void extendedHoursPrintsAndOnlyThoseCarryFormT() {
+        assertThat(full.formT).isGreaterThan(100);
+        assertThat(full.formTMissing).isZero();
+        assertThat(full.formTWrong).isZero();
+    }
+
+    @Test
+    void oneMinuteReturnsAreHeavyTailed() {
+        assertThat(full.minuteReturnExcessKurtosis()).isGreaterThan(0);
+    }
+
+    @Test
+    void tapeHidesTheSideButGroundTruthKnowsIt() {
+        assertThat(full.tapeSideKnown).isZero();
+        assertThat(full.truthUnknownLit).isZero();
+        GroundTruth g = fullSim.groundTruth();
+        assertThat(g.metaOrders()).hasSize(2);
+        for (GroundTruth.MetaOrder m : g.metaOrders()) {
+            long done = full.metaExecuted.getOrDefault((long) m.id(), 0L);
+            assertThat(done).as("meta-order %d executed", m.id()).isBetween(m.shares() * 8 / 10, m.shares());
+        }
+        assertThat(g.sweepTimesNanos()).hasSize(3);
+    }
+
+    @Test
+    void latentPriceHasTheConfiguredDailyVolatilityOrder() {
+        // one session cannot pin volatility; across 6 seeds the close/open log return must be of the right order
+        double s2 = 0;
+        int n = 6;
+        for (int seed = 0; seed < n; seed++) {
+            SimConfig c = SimConfig.defaults().withSeed(1000 + seed).withHours(LocalTime.of(9, 30), LocalTime.of(16, 0), false)
+                    .withIntensity(0.25).withEvents(0, 0, 0, 0, 0);
+            MarketSimulator sim = new MarketSimulator(c);
+            while (sim.next() != null) { /* drain */ }
+            double r = Math.log(sim.fairPrice() / c.startPrice());
+            s2 += r * r;
+        }
+        double vol = Math.sqrt(s2 / n);
+        assertThat(vol).isCloseTo(0.017, within(0.015));
     }
 }

@@ -26,6 +26,12 @@ final class SessionStats {
     final double[] minuteMid = new double[24 * 60];
     long l3Executions, l3ExecNotAtBest, l3TradeMismatch, l3Adds, l3Cancels, l3Deletes, l3CrossedAfterAdd;
     long nanos;
+    long litTrades, litAtQuote, litThroughQuote, litInsideQuote, litOffTick, tapeSideKnown, truthUnknownLit;
+    long formTMissing, formTWrong, maxSweepVenues;
+    final Map<Long, Long> metaExecuted = new TreeMap<>();
+    private final MarketSimulator sim;
+    private long sweepTs = Long.MIN_VALUE;
+    private int sweepVenueMask;
 
     private long lastTs = Long.MIN_VALUE;
     private final Map<Character, long[]> venueQuote = new TreeMap<>();
@@ -35,6 +41,7 @@ final class SessionStats {
     private long pendingExecPrice = Long.MIN_VALUE, pendingExecSize;
 
     SessionStats(MarketSimulator sim) {
+        this.sim = sim;
         regularOpen = sim.config().epochNanos(sim.config().regularOpen());
         regularClose = sim.config().epochNanos(sim.config().regularClose());
         char l3 = sim.config().l3Venue();
@@ -78,6 +85,30 @@ final class SessionStats {
         if (t.tsEvent >= regularOpen && t.tsEvent < regularClose) {
             int b = (int) ((t.tsEvent - regularOpen) / (30 * 60 * 1_000_000_000L));
             if (b < bucketVolume.length) bucketVolume[b] += sh;
+        }
+        if (t.aggressor != dev.periscope.model.Aggressor.UNKNOWN) tapeSideKnown++;
+        boolean regular = t.tsEvent >= regularOpen && t.tsEvent < regularClose;
+        boolean hasT = SaleCondition.has(t.conditions, SaleCondition.FORM_T);
+        if (!regular && !hasT) formTMissing++;
+        if (regular && hasT) formTWrong++;
+        GroundTruth g = sim.groundTruth();
+        byte side = g.aggressor(t.tradeId);
+        if (g.metaOrder(t.tradeId) >= 0) metaExecuted.merge((long) g.metaOrder(t.tradeId), sh, Long::sum);
+        if (g.agent(t.tradeId) == GroundTruth.Agent.SWEEP) {
+            if (t.tsEvent != sweepTs) { sweepTs = t.tsEvent; sweepVenueMask = 0; }
+            sweepVenueMask |= 1 << (t.venue - 'A');
+            maxSweepVenues = Math.max(maxSweepVenues, Integer.bitCount(sweepVenueMask));
+        }
+        if (t.venue != 'D') {
+            litTrades++;
+            if (t.price % (Px.SCALE / 100) != 0) litOffTick++;
+            if (side == 0) truthUnknownLit++;
+            long[] q = venueQuote.get(t.venue);
+            // a lit print executes against the venue's own book: at its pre-trade quote or, walking, beyond it
+            long quoted = side > 0 ? q[1] : q[0];
+            if (t.price == quoted) litAtQuote++;
+            else if (side > 0 ? t.price > quoted : t.price < quoted) litThroughQuote++;
+            else litInsideQuote++;
         }
         if (t.venue == l3) {
             // the execution message precedes its print and must match it
