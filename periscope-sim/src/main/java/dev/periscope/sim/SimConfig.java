@@ -173,6 +173,14 @@ public record SimConfig(
                 averagePricePrints, derivativelyPricedPrints, emitNbbo);
     }
 
+    /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
+    public SimConfig withExtendedHours(LocalTime open, LocalTime close) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+    }
+
     public SimConfig withIntensity(double x) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,

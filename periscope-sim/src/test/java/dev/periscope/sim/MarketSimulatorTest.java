@@ -28,6 +28,17 @@ class MarketSimulatorTest {
         System.out.println("sim regular-session volume per 30 min: " + Arrays.toString(full.bucketVolume));
     }
 
+    @Test
+    void logsThroughput() {
+        MarketSimulator sim = new MarketSimulator(SimConfig.defaults().withSeed(99));
+        long t0 = System.nanoTime(), n = 0;
+        while (sim.next() != null) n++;
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("sim throughput: %,d events (%,d book events on all venues, %,d steps) in %.2f s = %,.0f events/s%n",
+                n, sim.bookEvents(), sim.steps(), s, n / s);
+        assertThat(n).isEqualTo(sim.emitted());
+    }
+
     private static SimConfig shortSession() {
         return SimConfig.defaults().withHours(LocalTime.of(9, 30), LocalTime.of(10, 30), false).withEvents(1, 1, 1, 1, 1);
     }
