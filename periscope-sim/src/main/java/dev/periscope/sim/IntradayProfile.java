@@ -37,7 +37,7 @@ final class IntradayProfile {
 
     /** The un-normalised U shape at session fraction {@code x} in [0, 1]. */
     static double u(double x) {
-        return BASE + OPEN_BUMP * Math.exp(-x / TAU_OPEN) + CLOSE_BUMP * Math.exp(-(1 - x) / TAU_CLOSE);
+        return BASE + OPEN_BUMP * StrictMath.exp(-x / TAU_OPEN) + CLOSE_BUMP * StrictMath.exp(-(1 - x) / TAU_CLOSE);
     }
 
     private int index(long nanos) {

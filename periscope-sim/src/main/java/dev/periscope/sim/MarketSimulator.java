@@ -239,7 +239,7 @@ public final class MarketSimulator implements EventSource {
         for (int j = 0; j < cfg.blocks(); j++) {
             schedTime[k] = tOpen + margin + (long) (r.nextDouble() * (regLen - 2 * margin));
             schedKind[k] = S_BLOCK; schedArg[k] = r.nextBoolean() ? 1 : -1;
-            schedSize[k++] = Math.min(250_000, 100L * (long) (100 / Math.pow(1 - r.nextDouble(), 1 / 1.5)));
+            schedSize[k++] = Math.min(250_000, 100L * (long) (100 / StrictMath.pow(1 - r.nextDouble(), 1 / 1.5)));
         }
         for (int j = 0; j < cfg.averagePricePrints(); j++) {
             schedTime[k] = tOpen + regLen / 2 + (long) (r.nextDouble() * (regLen / 2 - margin));
@@ -367,7 +367,7 @@ public final class MarketSimulator implements EventSource {
         double rD = cfg.offExchangeRate() * act;
         double rJ = regular ? cfg.jumpsPerDay() / ((tClose - tOpen) / (double) NANOS) * profile.activity(now) : 0;
         double rate = rL + rM + rC + rD + rJ;
-        double dtSec = rate > 0 ? -Math.log(1 - rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
+        double dtSec = rate > 0 ? -StrictMath.log(1 - rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
         long nextSched = schedNext < schedTime.length ? schedTime[schedNext] : Long.MAX_VALUE;
         long tNext = dtSec >= 1.0 ? now + NANOS : now + (long) (dtSec * NANOS);
         int what; // 0 = rate event, 1 = scheduled, 2 = nothing (time passes)
@@ -383,7 +383,7 @@ public final class MarketSimulator implements EventSource {
             else if ((u -= rL) < rM) noiseMarket();
             else if ((u -= rM) < rC) noiseCancel();
             else if ((u -= rC) < rD) offExchange();
-            else jump(rng.nextGaussian() * cfg.jumpSize());
+            else jump(gaussian() * cfg.jumpSize());
         }
         emitQuotes();
         requoteAll();
@@ -391,11 +391,34 @@ public final class MarketSimulator implements EventSource {
         emitQuotes();
     }
 
+    private double spareGaussian = Double.NaN;
+
+    /**
+     * Standard normal draw by Marsaglia's polar method with {@link StrictMath}, so the stream is bit-identical on
+     * every JVM and CPU (the JDK's own nextGaussian and Math.log/exp may differ in the last ulp across versions).
+     */
+    private double gaussian() {
+        if (!Double.isNaN(spareGaussian)) {
+            double g = spareGaussian;
+            spareGaussian = Double.NaN;
+            return g;
+        }
+        double u, v, s;
+        do {
+            u = 2 * rng.nextDouble() - 1;
+            v = 2 * rng.nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        double m = Math.sqrt(-2 * StrictMath.log(s) / s);
+        spareGaussian = v * m;
+        return u * m;
+    }
+
     private void diffuse(long dtNanos) {
         if (dtNanos <= 0) return;
         double dt = dtNanos / (double) NANOS;
         double s = sigmaPerSqrtSec * Math.sqrt(profile.activity(now));
-        fair *= Math.exp(s * Math.sqrt(dt) * rng.nextGaussian());
+        fair *= StrictMath.exp(s * Math.sqrt(dt) * gaussian());
         clampFair();
     }
 
@@ -406,7 +429,7 @@ public final class MarketSimulator implements EventSource {
     }
 
     private void jump(double logReturn) {
-        fair *= Math.exp(logReturn);
+        fair *= StrictMath.exp(logReturn);
         clampFair();
     }
 
@@ -530,7 +553,7 @@ public final class MarketSimulator implements EventSource {
         if (u < 0.55) return 100;
         if (u < 0.85) return 100L * (2 + rng.nextInt(4));
         if (u < 0.97) return 100L * (5 + rng.nextInt(16));
-        return Math.min(50_000, 100L * (long) (10 / Math.pow(1 - rng.nextDouble(), 1 / 1.3)));
+        return Math.min(50_000, 100L * (long) (10 / StrictMath.pow(1 - rng.nextDouble(), 1 / 1.3)));
     }
 
     private long marketSize() {
@@ -539,7 +562,7 @@ public final class MarketSimulator implements EventSource {
         if (u < 0.65) return 100;
         if (u < 0.90) return 100L * (2 + rng.nextInt(4));
         if (u < 0.985) return 100L * (5 + rng.nextInt(16));
-        return Math.min(30_000, 100L * (long) (10 / Math.pow(1 - rng.nextDouble(), 1 / 1.4)));
+        return Math.min(30_000, 100L * (long) (10 / StrictMath.pow(1 - rng.nextDouble(), 1 / 1.4)));
     }
 
     private void noiseLimit() {
@@ -565,7 +588,7 @@ public final class MarketSimulator implements EventSource {
         } else if (u < 0.45) {
             tick = ref;
         } else {
-            int depth = 1 + (int) Math.min(60, Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(0.8)));
+            int depth = 1 + (int) Math.min(60, Math.floor(StrictMath.log(1 - rng.nextDouble()) / StrictMath.log(0.8)));
             tick = ref - side * depth;
         }
         // passive noise orders do not rest through the latent price, and (Reg NMS price slide) never lock or
