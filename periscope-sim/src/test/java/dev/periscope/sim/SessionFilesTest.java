@@ -43,8 +43,8 @@ class SessionFilesTest {
 
     @BeforeAll
     static void writeShortSession() throws IOException {
-        cfg = SimConfig.defaults().withSeed(7).withHours(LocalTime.of(9, 30), LocalTime.of(9, 50), false)
-                .withExtendedHours(LocalTime.of(9, 0), LocalTime.of(10, 30))
+        cfg = SimConfig.defaults().withSeed(7).withHours(LocalTime.of(9, 30), LocalTime.of(9, 45), false)
+                .withExtendedHours(LocalTime.of(9, 15), LocalTime.of(10, 0))
                 .withEvents(1, 1, 1, 1, 1);
         written = SessionFiles.write(cfg, dir);
         MarketSimulator sim = new MarketSimulator(cfg);
@@ -120,7 +120,7 @@ class SessionFilesTest {
         for (String row : sampleLines("lobster/GOOG_2012-06-21_34200000_57600000_message_1.csv", 5_000))
             if (!LOBSTER_MSG.matcher(row).matches()) assertThat(row).matches(LOBSTER_MSG);
         int sampleWidth = sampleLines("lobster/AAPL_2012-06-21_head999_orderbook_10.csv", 1).get(0).split(",").length;
-        assertThat(written.messages().getFileName().toString()).isEqualTo("SIM_2026-11-24_32400000_37800000_message_10.csv");
+        assertThat(written.messages().getFileName().toString()).isEqualTo("SIM_2026-11-24_33300000_36000000_message_10.csv");
         List<String> msgs = lines(written.messages()), book = lines(written.orderbook());
         List<OrderEvent> orders = new ArrayList<>();
         for (MarketEvent e : events) if (e instanceof OrderEvent o) orders.add(o);

@@ -34,7 +34,7 @@ final class SessionStats {
     private int sweepVenueMask;
 
     private long lastTs = Long.MIN_VALUE;
-    private final Map<Character, long[]> venueQuote = new TreeMap<>();
+    private final long[][] venueQuote = new long[128][];
     // naive L3 book of the chosen venue: order id -> {side, price, qty}; price -> aggregate per side
     private final Map<Long, long[]> l3Orders = new HashMap<>();
     private final TreeMap<Long, Long> l3Bids = new TreeMap<>(), l3Asks = new TreeMap<>();
@@ -103,7 +103,7 @@ final class SessionStats {
             litTrades++;
             if (t.price % (Px.SCALE / 100) != 0) litOffTick++;
             if (side == 0) truthUnknownLit++;
-            long[] q = venueQuote.get(t.venue);
+            long[] q = venueQuote[t.venue];
             // a lit print executes against the venue's own book: at its pre-trade quote or, walking, beyond it
             long quoted = side > 0 ? q[1] : q[0];
             if (t.price == quoted) litAtQuote++;
@@ -121,9 +121,12 @@ final class SessionStats {
         quotes++;
         mix(2); mix(q.venue); mix(q.bidPrice); mix(q.bidSize); mix(q.askPrice); mix(q.askSize);
         if (q.venue == QuoteEvent.NBBO) return;
-        venueQuote.put(q.venue, new long[]{q.bidPrice, q.askPrice});
+        if (venueQuote[q.venue] == null) venueQuote[q.venue] = new long[2];
+        venueQuote[q.venue][0] = q.bidPrice;
+        venueQuote[q.venue][1] = q.askPrice;
         long bb = Long.MIN_VALUE, ba = Long.MAX_VALUE;
-        for (long[] v : venueQuote.values()) {
+        for (long[] v : venueQuote) {
+            if (v == null) continue;
             if (v[0] != Px.NONE) bb = Math.max(bb, v[0]);
             if (v[1] != Px.NONE) ba = Math.min(ba, v[1]);
         }
