@@ -100,6 +100,9 @@ public final class MarketSimulator implements EventSource {
     private long[] oA = new long[256], oB = new long[256], oC = new long[256], oD = new long[256], oE = new long[256];
     private char[] oVenue = new char[256];
     private byte[] oF = new byte[256];
+    private int[] oG = new int[256];
+    private static final Agent[] AGENTS = Agent.values();
+    private final TapeQueue[] tape; // one per lit venue (config order), then D
     private final TradeEvent trade = new TradeEvent();
     private final QuoteEvent quote = new QuoteEvent();
     private final OrderEvent order = new OrderEvent();
@@ -148,6 +151,9 @@ public final class MarketSimulator implements EventSource {
         }
         vcum[nv - 1] = 1.0;
         l3 = l3i;
+        tape = new TapeQueue[nv + 1];
+        for (int i = 0; i < nv; i++) tape[i] = new TapeQueue(vcode[i]);
+        tape[nv] = new TapeQueue(OFF_EXCHANGE);
         mmL = cfg.mmLevels();
         mmTick = new int[nv * 2][mmL * 2 + 2];
         mmSlot = new int[nv * 2][mmL * 2 + 2];
@@ -263,33 +269,101 @@ public final class MarketSimulator implements EventSource {
 
     @Override
     public MarketEvent next() {
-        while (outR == outN) {
+        while (outR == outN && !finished) {
             outR = outN = 0;
-            if (finished) return null;
             step();
         }
-        int i = outR++;
-        emitted++;
+        boolean haveStep = outR < outN;
+        int q = earliestTapeQueue();
         MarketEvent e;
+        if (q >= 0 && (!haveStep || tape[q].headTs() <= oA[outR])) {
+            TapeQueue t = tape[q];
+            int h = t.head;
+            trade.set(t.ts[h], t.price[h], t.size[h], t.venue, t.cond[h], Aggressor.UNKNOWN);
+            trade.tradeId = ++tradeSeq;
+            truth.record(t.side[h], AGENTS[t.agent[h]], t.meta[h]);
+            t.pop();
+            e = trade;
+        } else if (haveStep) {
+            e = fromBuffer(outR++);
+        } else return null;
+        emitted++;
+        e.instrument = instrument;
+        e.sourceSeq = ++seq;
+        return e;
+    }
+
+    private MarketEvent fromBuffer(int i) {
         switch (oKind[i]) {
             case K_TRADE -> {
                 trade.set(oA[i], oB[i], oC[i], oVenue[i], oD[i], Aggressor.UNKNOWN);
-                trade.tradeId = oE[i];
-                e = trade;
+                trade.tradeId = ++tradeSeq;
+                truth.record(oF[i], AGENTS[(int) oE[i]], oG[i]);
+                return trade;
             }
             case K_QUOTE -> {
                 quote.set(oA[i], oVenue[i], oB[i], oC[i], oD[i], oE[i]);
-                e = quote;
+                return quote;
             }
             default -> {
                 order.set(oA[i], TYPES[(int) oE[i]], oD[i], oF[i] > 0 ? Side.BUY : Side.SELL, oB[i], oC[i]);
                 order.venue = oVenue[i];
-                e = order;
+                return order;
             }
         }
-        e.instrument = instrument;
-        e.sourceSeq = ++seq;
-        return e;
+    }
+
+    private int earliestTapeQueue() {
+        int best = -1;
+        long bt = Long.MAX_VALUE;
+        for (int q = 0; q < tape.length; q++) {
+            if (tape[q].isEmpty()) continue;
+            long t = tape[q].headTs();
+            if (t < bt) { bt = t; best = q; }
+        }
+        return best;
+    }
+
+    /**
+     * A venue's prints waiting for their (delayed) tape timestamp. Report times are non-decreasing per venue, so a
+     * FIFO ring suffices and each venue's prints keep their execution order on the tape.
+     */
+    private static final class TapeQueue {
+        final char venue;
+        long[] ts = new long[256], price = new long[256], size = new long[256], cond = new long[256];
+        byte[] side = new byte[256], agent = new byte[256];
+        int[] meta = new int[256];
+        int head, n;
+        long lastTs = Long.MIN_VALUE;
+
+        TapeQueue(char venue) { this.venue = venue; }
+
+        boolean isEmpty() { return n == 0; }
+
+        long headTs() { return ts[head]; }
+
+        void pop() { head = (head + 1) % ts.length; n--; }
+
+        void push(long t, long px, long sz, long c, byte sd, byte ag, int mt) {
+            if (n == ts.length) grow();
+            int i = (head + n) % ts.length;
+            ts[i] = t; price[i] = px; size[i] = sz; cond[i] = c; side[i] = sd; agent[i] = ag; meta[i] = mt;
+            n++;
+            lastTs = t;
+        }
+
+        private void grow() {
+            int cap = ts.length * 2;
+            long[] t2 = new long[cap], p2 = new long[cap], s2 = new long[cap], c2 = new long[cap];
+            byte[] d2 = new byte[cap], a2 = new byte[cap];
+            int[] m2 = new int[cap];
+            for (int k = 0; k < n; k++) {
+                int i = (head + k) % ts.length;
+                t2[k] = ts[i]; p2[k] = price[i]; s2[k] = size[i]; c2[k] = cond[i]; d2[k] = side[i]; a2[k] = agent[i]; m2[k] = meta[i];
+            }
+            ts = t2; price = p2; size = s2; cond = c2; side = d2; agent = a2; meta = m2;
+            head = 0;
+        }
     }
 
     private int slot() {
@@ -297,19 +371,29 @@ public final class MarketSimulator implements EventSource {
             int c = outN * 2;
             oKind = Arrays.copyOf(oKind, c); oA = Arrays.copyOf(oA, c); oB = Arrays.copyOf(oB, c); oC = Arrays.copyOf(oC, c);
             oD = Arrays.copyOf(oD, c); oE = Arrays.copyOf(oE, c); oVenue = Arrays.copyOf(oVenue, c); oF = Arrays.copyOf(oF, c);
+            oG = Arrays.copyOf(oG, c);
         }
         return outN++;
     }
 
     private void emitTrade(long price, long shares, char venue, long cond, byte trueSide, Agent agent, int metaId) {
-        int i = slot();
-        oKind[i] = K_TRADE; oA[i] = now; oB[i] = price; oC[i] = Px.ofUnits(shares); oVenue[i] = venue; oD[i] = cond;
-        oE[i] = ++tradeSeq;
-        truth.record(trueSide, agent, metaId);
         if (SaleCondition.updatesVolume(cond) && (cond & (W | D4)) == 0) {
             vwapNum += Px.toDouble(price) * shares;
             vwapDen += shares;
         }
+        boolean offEx = venue == OFF_EXCHANGE;
+        double meanNanos = offEx ? cfg.trfLatencyMillis() * 1e6 : cfg.tapeLatencyMicros() * 1e3;
+        if (meanNanos == 0) {
+            int i = slot();
+            oKind[i] = K_TRADE; oA[i] = now; oB[i] = price; oC[i] = Px.ofUnits(shares); oVenue[i] = venue; oD[i] = cond;
+            oF[i] = trueSide; oE[i] = agent.ordinal(); oG[i] = metaId;
+            return;
+        }
+        // SIP/TRF reporting delay: exponential, monotonic per venue, never crossing into the next session phase
+        TapeQueue q = tape[offEx ? nv : venueIndex(venue)];
+        long boundary = now < tOpen ? tOpen : now < tClose ? tClose : tEnd;
+        long ts = Math.min(now + (long) (-meanNanos * StrictMath.log(1 - rng.nextDouble())), boundary - 1);
+        q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId);
     }
 
     private void emitOrder(int venueIdx, OrderEvent.Type type, long orderId, byte side, int tick, long shares) {

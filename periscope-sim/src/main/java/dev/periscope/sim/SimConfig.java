@@ -46,6 +46,9 @@ import java.util.Objects;
  * @param averagePricePrints       off-exchange average-price ('W') prints (2)
  * @param derivativelyPricedPrints off-exchange derivatively priced ('4') prints (2)
  * @param emitNbbo                 also emit the NBBO as QuoteEvents with venue {@code '*'} (false)
+ * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
+ *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
+ * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
  */
 public record SimConfig(
         long seed,
@@ -78,7 +81,9 @@ public record SimConfig(
         int blocks,
         int averagePricePrints,
         int derivativelyPricedPrints,
-        boolean emitNbbo) {
+        boolean emitNbbo,
+        double tapeLatencyMicros,
+        double trfLatencyMillis) {
 
     /**
      * A lit venue and its share of lit order flow (market makers' size and noise-order routing weights).
@@ -129,6 +134,8 @@ public record SimConfig(
         positive("impactPerShare", impactPerShare, true);
         positive("jumpsPerDay", jumpsPerDay, true);
         positive("jumpSize", jumpSize, true);
+        positive("tapeLatencyMicros", tapeLatencyMicros, true);
+        positive("trfLatencyMillis", trfLatencyMillis, true);
         if (mmLevels < 1 || mmLevels > 50) throw new IllegalArgumentException("mmLevels 1..50");
         if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
             throw new IllegalArgumentException("negative event count");
@@ -146,21 +153,21 @@ public record SimConfig(
                 100.0, Px.SCALE / 100, 0.015, 1.0,
                 12.0, 2.5, 1.0 / 20, 1.8, 0.04,
                 5, 1.0, 5e-9, 12, 0.0012,
-                2, 400_000, 3, 4, 2, 2, false);
+                2, 400_000, 3, 4, 2, 2, false, 250, 5);
     }
 
     public SimConfig withSeed(long s) {
         return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
         return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
@@ -170,7 +177,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
@@ -178,21 +185,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     public SimConfig withIntensity(double x) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     public SimConfig withL3Venue(char v) {
         return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
@@ -200,21 +207,29 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
-                avgPrice, derivPriced, emitNbbo);
+                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emit);
+                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis);
     }
 
     public SimConfig withStartPrice(double px) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+    }
+
+    /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
+    public SimConfig withTapeLatency(double litMicros, double trfMillis) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis);
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */

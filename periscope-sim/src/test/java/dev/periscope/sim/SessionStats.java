@@ -38,7 +38,9 @@ final class SessionStats {
     // naive L3 book of the chosen venue: order id -> {side, price, qty}; price -> aggregate per side
     private final Map<Long, long[]> l3Orders = new HashMap<>();
     private final TreeMap<Long, Long> l3Bids = new TreeMap<>(), l3Asks = new TreeMap<>();
-    private long pendingExecPrice = Long.MIN_VALUE, pendingExecSize;
+    // executions on the L3 venue waiting for their (possibly delayed) print: {ts, price, size}
+    private final java.util.ArrayDeque<long[]> pendingExec = new java.util.ArrayDeque<>();
+    long l3PrintDelaySum, l3PrintDelayMax, l3Prints;
 
     SessionStats(MarketSimulator sim) {
         this.sim = sim;
@@ -95,7 +97,8 @@ final class SessionStats {
         byte side = g.aggressor(t.tradeId);
         if (g.metaOrder(t.tradeId) >= 0) metaExecuted.merge((long) g.metaOrder(t.tradeId), sh, Long::sum);
         if (g.agent(t.tradeId) == GroundTruth.Agent.SWEEP) {
-            if (t.tsEvent != sweepTs) { sweepTs = t.tsEvent; sweepVenueMask = 0; }
+            // one sweep's prints reach the tape within a few ms of each other (per-venue reporting delays)
+            if (t.tsEvent - sweepTs > 5_000_000L) { sweepTs = t.tsEvent; sweepVenueMask = 0; }
             sweepVenueMask |= 1 << (t.venue - 'A');
             maxSweepVenues = Math.max(maxSweepVenues, Integer.bitCount(sweepVenueMask));
         }
@@ -112,8 +115,13 @@ final class SessionStats {
         }
         if (t.venue == l3) {
             // the execution message precedes its print and must match it
-            if (pendingExecPrice != t.price || pendingExecSize != t.size) l3TradeMismatch++;
-            pendingExecPrice = Long.MIN_VALUE;
+            long[] ex = pendingExec.poll();
+            if (ex == null || ex[1] != t.price || ex[2] != t.size || t.tsEvent < ex[0]) l3TradeMismatch++;
+            else {
+                l3Prints++;
+                l3PrintDelaySum += t.tsEvent - ex[0];
+                l3PrintDelayMax = Math.max(l3PrintDelayMax, t.tsEvent - ex[0]);
+            }
         }
     }
 
@@ -159,8 +167,7 @@ final class SessionStats {
                     l3Executions++;
                     long best = o.side == Side.BUY ? l3Bids.lastKey() : l3Asks.firstKey();
                     if (o.price != best) l3ExecNotAtBest++;
-                    pendingExecPrice = o.price;
-                    pendingExecSize = o.size;
+                    pendingExec.add(new long[]{o.tsEvent, o.price, o.size});
                 } else if (o.type == OrderEvent.Type.CANCEL) l3Cancels++;
                 else l3Deletes++;
                 if (o.type == OrderEvent.Type.DELETE && o.size != ord[2]) throw new AssertionError("delete size != remaining " + o);
