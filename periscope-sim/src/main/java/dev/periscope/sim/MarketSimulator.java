@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * ({@code D}). It emits, in non-decreasing event time:
  * <ul>
  *   <li>{@link TradeEvent}: the consolidated tape, with participant code, sale-condition mask, {@code tradeId}
- *       1, 2, 3, ... and {@link Aggressor#UNKNOWN} (the true side is in {@link #groundTruth()});</li>
+ *       1, 2, 3, ... in tape order and {@link Aggressor#UNKNOWN} (the true side is in {@link #groundTruth()});
+ *       prints are stamped after a reporting delay ({@link SimConfig#tapeLatencyMicros()},
+ *       {@link SimConfig#trfLatencyMillis()}), kept in execution order per venue;</li>
  *   <li>{@link QuoteEvent}: each lit venue's top of book whenever it changed (and the NBBO with venue
  *       {@code '*'} if {@link SimConfig#emitNbbo()});</li>
  *   <li>{@link OrderEvent}: the L3 messages (add, partial cancel, delete, execute) of {@link SimConfig#l3Venue()}.</li>
