@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param regularClose             regular-session close (16:00)
  * @param extendedOpen             start of simulated pre-market trading (08:00); equal to regularOpen for none
  * @param extendedClose            end of simulated post-market trading (17:00); equal to regularClose for none
- * @param startPrice               opening latent (fair) price in dollars (100.0)
+ * @param startPrice               opening latent (fair) price in dollars (100.0); 100 to 100,000 ticks
  * @param tick                     minimum price increment, fixed point ($0.01)
  * @param dailyVolatility          diffusive volatility of the latent log price over one regular session (0.015)
  * @param intensity                multiplier of every order-arrival rate below (1.0)
@@ -122,7 +122,8 @@ public record SimConfig(
         if (tick <= 0) throw new IllegalArgumentException("tick must be > 0");
         if (!(startPrice > 0) || !Double.isFinite(startPrice)) throw new IllegalArgumentException("startPrice must be > 0");
         if (Px.ofDouble(startPrice) / tick < 100) throw new IllegalArgumentException("startPrice must be at least 100 ticks");
-        if (Px.ofDouble(startPrice) / tick > 2_000_000) throw new IllegalArgumentException("startPrice too many ticks (max 2,000,000)");
+        // each venue's book is a ladder of 3 x startPrice/tick levels (about 32 bytes each)
+        if (Px.ofDouble(startPrice) / tick > 100_000) throw new IllegalArgumentException("startPrice/tick at most 100,000 ticks");
         positive("dailyVolatility", dailyVolatility, true);
         positive("intensity", intensity, false);
         positive("limitRate", limitRate, false);
@@ -140,6 +141,7 @@ public record SimConfig(
         if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
             throw new IllegalArgumentException("negative event count");
         if (metaOrderShares < 100) throw new IllegalArgumentException("metaOrderShares must be >= 100");
+        if (metaOrders > 100) throw new IllegalArgumentException("at most 100 meta-orders");
     }
 
     private static void positive(String name, double v, boolean zeroOk) {

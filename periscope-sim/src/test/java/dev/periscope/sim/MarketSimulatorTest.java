@@ -76,6 +76,35 @@ class MarketSimulatorTest {
     }
 
     @Test
+    void emittedNbboEqualsTheBestOfTheVenueQuotesAndL3VenueIsConfigurable() {
+        MarketSimulator sim = new MarketSimulator(shortSession().withEmitNbbo(true).withL3Venue('N'));
+        long[] bid = new long[128], ask = new long[128];
+        java.util.Arrays.fill(bid, dev.periscope.model.Px.NONE);
+        java.util.Arrays.fill(ask, dev.periscope.model.Px.NONE);
+        long nbboQuotes = 0, orders = 0, mismatches = 0;
+        MarketEvent e;
+        while ((e = sim.next()) != null) {
+            if (e instanceof dev.periscope.model.event.OrderEvent o) {
+                orders++;
+                assertThat(o.venue).isEqualTo('N');
+            } else if (e instanceof dev.periscope.model.event.QuoteEvent q) {
+                if (q.venue != dev.periscope.model.event.QuoteEvent.NBBO) { bid[q.venue] = q.bidPrice; ask[q.venue] = q.askPrice; continue; }
+                nbboQuotes++;
+                long bb = dev.periscope.model.Px.NONE, ba = Long.MAX_VALUE;
+                for (char v : "NQPZV".toCharArray()) {
+                    if (bid[v] != dev.periscope.model.Px.NONE) bb = Math.max(bb, bid[v]);
+                    if (ask[v] != dev.periscope.model.Px.NONE) ba = Math.min(ba, ask[v]);
+                }
+                if (q.bidPrice != bb || q.askPrice != (ba == Long.MAX_VALUE ? dev.periscope.model.Px.NONE : ba)) mismatches++;
+                assertThat(q.isCrossed()).isFalse();
+            }
+        }
+        assertThat(orders).isGreaterThan(10_000);
+        assertThat(nbboQuotes).isGreaterThan(1_000);
+        assertThat(mismatches).isZero();
+    }
+
+    @Test
     void realisticCounts() {
         assertThat(full.trades).isBetween(100_000L, 500_000L);
         assertThat(fullSim.bookEvents()).isBetween(500_000L, 5_000_000L);
