@@ -133,6 +133,25 @@ class MarketSimulatorTest {
     }
 
     @Test
+    void invariantsSurviveAStressedMarket() {
+        // 5x volatility, big jumps, 3x flow, many sweeps and a thin extended session: books get emptied and walked
+        SimConfig base = SimConfig.defaults();
+        SimConfig c = new SimConfig(7, "STRS", base.date(), base.zone(), base.venues(), 'V',
+                LocalTime.of(9, 30), LocalTime.of(9, 50), LocalTime.of(9, 20), LocalTime.of(10, 0),
+                100.0, base.tick(), 0.08, 3.0, 12, 2.5, 1.0 / 20, 1.8, 0.04,
+                2, 1.0, 5e-8, 500, 0.01, 3, 50_000, 20, 3, 1, 1, true, 250, 5);
+        MarketSimulator sim = new MarketSimulator(c);
+        SessionStats s = new SessionStats(sim);
+        assertThat(sim.checkBookInvariants()).isNull();
+        assertThat(s.outOfOrder).isZero();
+        assertThat(s.crossedNbbo).isZero();
+        assertThat(s.lockedNbbo).isZero();
+        assertThat(s.l3ExecNotAtBest).isZero();
+        assertThat(s.l3TradeMismatch).isZero();
+        assertThat(s.trades).isGreaterThan(5_000);
+    }
+
+    @Test
     void l3StreamIsConsistentAndEveryExecutionIsAtTheBestLevel() {
         assertThat(full.l3Adds).isGreaterThan(50_000);
         assertThat(full.l3Deletes).isGreaterThan(10_000);
