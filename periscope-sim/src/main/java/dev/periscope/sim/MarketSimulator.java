@@ -80,6 +80,12 @@ public final class MarketSimulator implements EventSource {
     private long[] nzId = new long[4096];
     private int nzCount;
 
+    // hidden midpoint-peg orders per venue and side (index 2v for bids, 2v+1 for offers): FIFO rings of
+    // (remaining shares, expiry); all have the same lifetime, so expiries are FIFO too
+    private final long[][] hidQty, hidExpiry;
+    private final int[] hidHead, hidN;
+    private final long hiddenLifetimeNanos;
+
     // scheduled events, sorted by time
     private static final int S_META = 0, S_SWEEP = 1, S_BLOCK = 2, S_AVGPX = 3, S_DERIV = 4;
     private long[] schedTime;
@@ -168,6 +174,11 @@ public final class MarketSimulator implements EventSource {
         Arrays.fill(mmDirty, true);
         lastQ = new long[nv * 4];
         for (int i = 0; i < nv; i++) { lastQ[4 * i] = Long.MIN_VALUE; lastQ[4 * i + 2] = Long.MIN_VALUE; }
+        hidQty = new long[2 * nv][64];
+        hidExpiry = new long[2 * nv][64];
+        hidHead = new int[2 * nv];
+        hidN = new int[2 * nv];
+        hiddenLifetimeNanos = (long) (NANOS / cfg.cancelRate());
         buildSchedule(rng.split());
     }
 
@@ -399,10 +410,14 @@ public final class MarketSimulator implements EventSource {
     }
 
     private void emitOrder(int venueIdx, OrderEvent.Type type, long orderId, byte side, int tick, long shares) {
+        emitOrderAt(venueIdx, type, orderId, side, tick * tickPx, shares);
+    }
+
+    private void emitOrderAt(int venueIdx, OrderEvent.Type type, long orderId, byte side, long pricePx, long shares) {
         bookEvents++;
         if (venueIdx != l3) return;
         int i = slot();
-        oKind[i] = K_ORDER; oA[i] = now; oB[i] = tick * tickPx; oC[i] = Px.ofUnits(shares); oD[i] = orderId;
+        oKind[i] = K_ORDER; oA[i] = now; oB[i] = pricePx; oC[i] = Px.ofUnits(shares); oD[i] = orderId;
         oE[i] = type.ordinal(); oF[i] = side; oVenue[i] = vcode[venueIdx];
     }
 
@@ -655,6 +670,10 @@ public final class MarketSimulator implements EventSource {
         byte side = rng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
         int v = pickVenue();
         long qty = limitSize();
+        if (cfg.hiddenMidpointShare() > 0 && rng.nextDouble() < cfg.hiddenMidpointShare()) {
+            addHidden(2 * v + (side == MatchingBook.BUY ? 0 : 1), qty);
+            return;
+        }
         int nbb = nbb(), nbo = nbo();
         double ft = fairTicks();
         int ref = side == MatchingBook.BUY ? (nbb >= 0 ? nbb : (int) Math.floor(ft) - 1) : (nbo < levels ? nbo : (int) Math.ceil(ft) + 1);
@@ -705,6 +724,57 @@ public final class MarketSimulator implements EventSource {
         }
     }
 
+    private void addHidden(int k, long qty) {
+        if (hidN[k] == hidQty[k].length) {
+            int n = hidN[k], cap = n * 2;
+            long[] q2 = new long[cap], e2 = new long[cap];
+            for (int j = 0; j < n; j++) {
+                int i = (hidHead[k] + j) % n;
+                q2[j] = hidQty[k][i]; e2[j] = hidExpiry[k][i];
+            }
+            hidQty[k] = q2; hidExpiry[k] = e2; hidHead[k] = 0;
+        }
+        int i = (hidHead[k] + hidN[k]) % hidQty[k].length;
+        hidQty[k][i] = qty;
+        hidExpiry[k][i] = now + hiddenLifetimeNanos;
+        hidN[k]++;
+    }
+
+    /**
+     * Executes an aggressor against hidden midpoint-peg orders resting on the opposite side of every lit venue
+     * (venue order), at the NBBO midpoint, oldest first; expired pegs are dropped. Returns shares filled. The L3
+     * venue reports these as EXECUTE_HIDDEN with order id 0, as LOBSTER does.
+     */
+    private long takeHidden(byte aggSide, long qty, int limitTick, Agent agent, int metaId) {
+        int nbb = nbb(), nbo = nbo();
+        if (nbb < 0 || nbo >= levels) return 0;
+        long mid2 = (long) nbb + nbo; // twice the midpoint, in ticks
+        if (aggSide == MatchingBook.BUY ? mid2 > 2L * limitTick : mid2 < 2L * limitTick) return 0;
+        long midPx = mid2 * tickPx / 2;
+        byte restSide = (byte) -aggSide;
+        long done = 0;
+        for (int v = 0; v < nv && done < qty; v++) {
+            int k = 2 * v + (restSide == MatchingBook.BUY ? 0 : 1);
+            while (hidN[k] > 0 && done < qty) {
+                int h = hidHead[k];
+                if (hidExpiry[k][h] <= now) { popHidden(k); continue; }
+                long f = Math.min(qty - done, hidQty[k][h]);
+                emitOrderAt(v, OrderEvent.Type.EXECUTE_HIDDEN, 0, restSide, midPx, f);
+                long cond = (isExtended() ? T : 0) | (f < 100 ? I : 0);
+                emitTrade(midPx, f, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId);
+                done += f;
+                hidQty[k][h] -= f;
+                if (hidQty[k][h] == 0) popHidden(k);
+            }
+        }
+        return done;
+    }
+
+    private void popHidden(int k) {
+        hidHead[k] = (hidHead[k] + 1) % hidQty[k].length;
+        hidN[k]--;
+    }
+
     private void noiseMarket() {
         byte side = rng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
         long qty = marketSize();
@@ -736,12 +806,14 @@ public final class MarketSimulator implements EventSource {
     // ------------------------------------------------------------------ routing and fills
 
     /**
-     * Smart-order-routes an aggressive order: repeatedly takes the best price available on any lit venue (ties
+     * Smart-order-routes an aggressive order: half the time first meets hidden midpoint liquidity on the lit venues
+     * ({@link #takeHidden}), then repeatedly takes the best price available on any lit venue (ties
      * broken by routing weight) up to {@code limitTick}, one venue level at a time, so it never trades through
      * another venue's better price. Returns shares filled. Applies permanent impact when {@code impact}.
      */
     private long route(byte side, long qty, int limitTick, Agent agent, int metaId, boolean impact) {
-        long done = 0;
+        // half of the routers are midpoint-seeking: they ping hidden midpoint liquidity before the displayed book
+        long done = cfg.hiddenMidpointShare() > 0 && rng.nextBoolean() ? takeHidden(side, qty, limitTick, agent, metaId) : 0;
         while (done < qty) {
             int best = side == MatchingBook.BUY ? nbo() : nbb();
             if (best < 0 || best >= levels || (side == MatchingBook.BUY ? best > limitTick : best < limitTick)) break;

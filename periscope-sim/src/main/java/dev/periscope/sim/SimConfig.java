@@ -49,6 +49,8 @@ import java.util.Objects;
  * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
  *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
  * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
+ * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
+ *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
  */
 public record SimConfig(
         long seed,
@@ -83,7 +85,8 @@ public record SimConfig(
         int derivativelyPricedPrints,
         boolean emitNbbo,
         double tapeLatencyMicros,
-        double trfLatencyMillis) {
+        double trfLatencyMillis,
+        double hiddenMidpointShare) {
 
     /**
      * A lit venue and its share of lit order flow (market makers' size and noise-order routing weights).
@@ -137,6 +140,8 @@ public record SimConfig(
         positive("jumpSize", jumpSize, true);
         positive("tapeLatencyMicros", tapeLatencyMicros, true);
         positive("trfLatencyMillis", trfLatencyMillis, true);
+        positive("hiddenMidpointShare", hiddenMidpointShare, true);
+        if (hiddenMidpointShare > 0.5) throw new IllegalArgumentException("hiddenMidpointShare at most 0.5");
         if (mmLevels < 1 || mmLevels > 50) throw new IllegalArgumentException("mmLevels 1..50");
         if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
             throw new IllegalArgumentException("negative event count");
@@ -155,21 +160,21 @@ public record SimConfig(
                 100.0, Px.SCALE / 100, 0.015, 1.0,
                 12.0, 2.5, 1.0 / 20, 1.8, 0.04,
                 5, 1.0, 5e-9, 12, 0.0012,
-                2, 400_000, 3, 4, 2, 2, false, 250, 5);
+                2, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03);
     }
 
     public SimConfig withSeed(long s) {
         return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
         return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
@@ -179,7 +184,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
@@ -187,21 +192,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     public SimConfig withIntensity(double x) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     public SimConfig withL3Venue(char v) {
         return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
@@ -209,21 +214,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
-                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     public SimConfig withStartPrice(double px) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
     }
 
     /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
@@ -231,7 +236,15 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare);
+    }
+
+    /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
+    public SimConfig withHiddenMidpointShare(double share) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share);
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */

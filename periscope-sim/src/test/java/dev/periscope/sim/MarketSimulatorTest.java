@@ -59,7 +59,7 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0xb00562f210a603c8";
+    static final String PINNED_SHORT_SESSION_HASH = "0xcc3edc823ae58c83";
 
     @Test
     void eventsAreTimeOrderedAndInsideTheSession() {
@@ -139,7 +139,7 @@ class MarketSimulatorTest {
         SimConfig c = new SimConfig(7, "STRS", base.date(), base.zone(), base.venues(), 'V',
                 LocalTime.of(9, 30), LocalTime.of(9, 50), LocalTime.of(9, 20), LocalTime.of(10, 0),
                 100.0, base.tick(), 0.08, 3.0, 12, 2.5, 1.0 / 20, 1.8, 0.04,
-                2, 1.0, 5e-8, 500, 0.01, 3, 50_000, 20, 3, 1, 1, true, 250, 5);
+                2, 1.0, 5e-8, 500, 0.01, 3, 50_000, 20, 3, 1, 1, true, 250, 5, 0.2);
         MarketSimulator sim = new MarketSimulator(c);
         SessionStats s = new SessionStats(sim);
         assertThat(sim.checkBookInvariants()).isNull();
@@ -158,6 +158,8 @@ class MarketSimulatorTest {
         assertThat(full.l3Cancels).as("partial cancels").isGreaterThan(100);
         assertThat(full.l3Executions).isGreaterThan(10_000);
         assertThat(full.l3ExecNotAtBest).isZero();
+        assertThat(full.l3HiddenExecutions).isGreaterThan(500);
+        assertThat(full.hiddenNotAtMid).as("hidden executions at the NBBO midpoint").isZero();
         assertThat(full.l3TradeMismatch).as("each print on the L3 venue follows its execution message, in order").isZero();
         assertThat(full.l3CrossedAfterAdd).isZero();
     }
@@ -169,17 +171,22 @@ class MarketSimulatorTest {
         SessionStats s = new SessionStats(new MarketSimulator(shortSession().withTapeLatency(0, 0)));
         assertThat(s.litTrades).isGreaterThan(5_000);
         assertThat(s.litOffTick).isZero();
-        assertThat(s.litInsideQuote).as("no lit print better than the venue's own quote").isZero();
-        assertThat(s.litAtQuote).isGreaterThan(s.litTrades * 8 / 10);
+        assertThat(s.litInsideQuote).as("no lit print better than the venue's own quote, except at the midpoint").isZero();
+        assertThat(s.litAtMidpoint).as("hidden midpoint pegs").isPositive();
+        assertThat(s.litHalfTickNotAtMid).isZero();
+        assertThat(s.hiddenNotAtMid).isZero();
+        assertThat(s.litAtQuote).isGreaterThan(s.litTrades * 7 / 10);
+        assertThat((double) s.litAtMidpoint / s.litTrades).as("midpoint share of lit prints").isBetween(0.02, 0.25);
         assertThat(s.litThroughQuote).as("prints that walked the venue's book").isPositive();
         assertThat(s.l3PrintDelayMax).isZero();
         assertThat(s.l3TradeMismatch).isZero();
         assertThat(full.litOffTick).isZero();
+        assertThat(full.l3HiddenExecutions).isPositive();
     }
 
     @Test
     void litPrintsReachTheTapeWithTheConfiguredLatency() {
-        assertThat(full.l3Prints).isEqualTo(full.l3Executions);
+        assertThat(full.l3Prints).isEqualTo(full.l3Executions + full.l3HiddenExecutions);
         double meanMicros = full.l3PrintDelaySum / (double) full.l3Prints / 1e3;
         // exponential delays with mean 250 us, plus queueing: a venue's prints keep their order on the tape
         assertThat(meanMicros).isBetween(240.0, 500.0);

@@ -128,6 +128,7 @@ class SessionFilesTest {
         assertThat(written.messageRows()).isEqualTo(orders.size());
         TreeMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder()), asks = new TreeMap<>();
         StringBuilder expected = new StringBuilder(512);
+        boolean sawHidden = false;
         long nsMidnight = cfg.date().atStartOfDay(cfg.zone()).toInstant().getEpochSecond() * 1_000_000_000L;
         for (int i = 0; i < msgs.size(); i++) {
             String m = msgs.get(i);
@@ -142,6 +143,7 @@ class SessionFilesTest {
             long size = Long.parseLong(f[3]), price = Long.parseLong(f[4]);
             Map<Long, Long> side = f[5].equals("1") ? bids : asks;
             if (type == 1) side.merge(price, size, Long::sum);
+            else if (type == 5) sawHidden = true; // hidden execution: the visible book does not change
             else {
                 assertThat(type).isIn(2, 3, 4);
                 long left = side.get(price) - size;
@@ -160,5 +162,6 @@ class SessionFilesTest {
             if (!book.get(i).contentEquals(expected)) assertThat(book.get(i)).as("book row %d", i).isEqualTo(expected.toString());
         }
         assertThat(book.get(book.size() - 1).split(",")).hasSize(sampleWidth);
+        assertThat(sawHidden).as("LOBSTER type 5 rows").isTrue();
     }
 }

@@ -40,7 +40,8 @@ final class SessionStats {
     private final TreeMap<Long, Long> l3Bids = new TreeMap<>(), l3Asks = new TreeMap<>();
     // executions on the L3 venue waiting for their (possibly delayed) print: {ts, price, size}
     private final java.util.ArrayDeque<long[]> pendingExec = new java.util.ArrayDeque<>();
-    long l3PrintDelaySum, l3PrintDelayMax, l3Prints;
+    long l3PrintDelaySum, l3PrintDelayMax, l3Prints, l3HiddenExecutions, litAtMidpoint, hiddenNotAtMid, litHalfTickNotAtMid;
+    private long nbbBid = Px.NONE, nbbAsk = Px.NONE;
 
     SessionStats(MarketSimulator sim) {
         this.sim = sim;
@@ -104,12 +105,15 @@ final class SessionStats {
         }
         if (t.venue != 'D') {
             litTrades++;
-            if (t.price % (Px.SCALE / 100) != 0) litOffTick++;
+            boolean atMid = nbbBid != Px.NONE && nbbAsk != Px.NONE && 2 * t.price == nbbBid + nbbAsk;
+            if (t.price % (Px.SCALE / 200) != 0) litOffTick++;          // not even on the half-cent grid
+            if (t.price % (Px.SCALE / 100) != 0 && !atMid) litHalfTickNotAtMid++;
             if (side == 0) truthUnknownLit++;
             long[] q = venueQuote[t.venue];
             // a lit print executes against the venue's own book: at its pre-trade quote or, walking, beyond it
             long quoted = side > 0 ? q[1] : q[0];
             if (t.price == quoted) litAtQuote++;
+            else if (atMid) litAtMidpoint++;
             else if (side > 0 ? t.price > quoted : t.price < quoted) litThroughQuote++;
             else litInsideQuote++;
         }
@@ -139,6 +143,8 @@ final class SessionStats {
             if (v[1] != Px.NONE) ba = Math.min(ba, v[1]);
         }
         nbboUpdates++;
+        nbbBid = bb == Long.MIN_VALUE ? Px.NONE : bb;
+        nbbAsk = ba == Long.MAX_VALUE ? Px.NONE : ba;
         if (bb != Long.MIN_VALUE && ba != Long.MAX_VALUE) {
             if (bb > ba) crossedNbbo++;
             else if (bb == ba) lockedNbbo++;
@@ -175,6 +181,12 @@ final class SessionStats {
                 if (ord[2] == 0) l3Orders.remove(o.orderId);
                 long left = lv.get(o.price) - o.size;
                 if (left == 0) lv.remove(o.price); else lv.put(o.price, left);
+            }
+            case EXECUTE_HIDDEN -> {
+                // a hidden midpoint peg: no visible order changes; the price is the NBBO midpoint of the moment
+                l3HiddenExecutions++;
+                if (o.orderId != 0 || nbbBid == Px.NONE || nbbAsk == Px.NONE || 2 * o.price != nbbBid + nbbAsk) hiddenNotAtMid++;
+                pendingExec.add(new long[]{o.tsEvent, o.price, o.size});
             }
             default -> throw new AssertionError("unexpected " + o.type);
         }

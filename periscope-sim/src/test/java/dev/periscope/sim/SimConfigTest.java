@@ -45,6 +45,6 @@ class SimConfigTest {
         assertThatThrownBy(() -> d.withTapeLatency(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SimConfig(1, "X", d.date(), d.zone(), List.of(new SimConfig.Venue('N', 1), new SimConfig.Venue('N', 1)), 'N',
                 d.regularOpen(), d.regularClose(), d.extendedOpen(), d.extendedClose(), 100, d.tick(), 0.01, 1, 1, 1, 1, 1, 0,
-                5, 1, 0, 0, 0, 0, 100, 0, 0, 0, 0, false, 0, 0)).hasMessageContaining("duplicate venue");
+                5, 1, 0, 0, 0, 0, 100, 0, 0, 0, 0, false, 0, 0, 0)).hasMessageContaining("duplicate venue");
     }
 }
