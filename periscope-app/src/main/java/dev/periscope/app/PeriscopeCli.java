@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 TapeCommand.class,
                 BookCommand.class,
                 CryptoCommand.class,
+                DemoCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

@@ -188,6 +188,7 @@ public final class TapeProcessor implements MarketDataHandler {
         row.cvd = s.cvd.cvd();
         row.vwapReady = s.vwap.isReady();
         row.vwap = row.vwapReady ? s.vwap.vwap() : 0.0;
+        row.vwapSd = row.vwapReady ? s.vwap.stdDev() : 0.0;
         listener.onTrade(t, row);
         s.bars.onTrade(ts, t.price, t.size, side, row.printFlags, key);
         s.detectorSet.onTrade(key, ts, t.price, t.size, t.venue, t.conditions, side, row.bid, row.ask);

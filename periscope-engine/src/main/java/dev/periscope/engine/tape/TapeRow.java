@@ -20,6 +20,8 @@ public final class TapeRow {
     /** Session VWAP after this print (price units), NaN-free: 0 when not ready. */
     public double vwap;
     public boolean vwapReady;
+    /** Volume-weighted standard deviation of prices around the session VWAP (price units); 0 when not ready. */
+    public double vwapSd;
     /** Prevailing NBBO when the print was processed ({@link Px#NONE} when none). */
     public long bid = Px.NONE, ask = Px.NONE;
 }
