@@ -1,5 +1,6 @@
 package dev.periscope.sim;
 
+import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
 import dev.periscope.model.event.QuoteEvent;
@@ -39,6 +40,11 @@ public final class SessionFiles {
     }
 
     public static Written write(SimConfig cfg, Path dir, int lobsterLevels) throws IOException {
+        return write(cfg, dir, lobsterLevels, null);
+    }
+
+    /** As {@link #write(SimConfig, Path, int)}, also passing every event to {@code tap} (may be null). */
+    public static Written write(SimConfig cfg, Path dir, int lobsterLevels, MarketDataHandler tap) throws IOException {
         Files.createDirectories(dir);
         String sym = cfg.symbol();
         Path trades = dir.resolve(sym + "_trades_" + cfg.date() + "_taq.csv");
@@ -53,6 +59,7 @@ public final class SessionFiles {
              LobsterWriter lob = new LobsterWriter(msg, ob, cfg.l3Venue(), lobsterLevels, cfg.zone())) {
             MarketEvent e;
             while ((e = sim.next()) != null) {
+                if (tap != null) e.dispatchTo(tap);
                 if (e instanceof TradeEvent t) taq.onTrade(t);
                 else if (e instanceof QuoteEvent q) taq.onQuote(q);
                 else lob.onOrder((OrderEvent) e);

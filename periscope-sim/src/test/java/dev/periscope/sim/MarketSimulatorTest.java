@@ -40,7 +40,7 @@ class MarketSimulatorTest {
     }
 
     private static SimConfig shortSession() {
-        return SimConfig.defaults().withHours(LocalTime.of(9, 30), LocalTime.of(10, 30), false).withEvents(1, 1, 1, 1, 1);
+        return SimConfig.defaults().withHours(LocalTime.of(9, 30), LocalTime.of(10, 15), false).withEvents(1, 1, 1, 1, 1);
     }
 
     private static long hashOf(SimConfig c) {
@@ -59,14 +59,14 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0xcc3edc823ae58c83";
+    static final String PINNED_SHORT_SESSION_HASH = "0xcdd344c3e9a9c4eb";
 
     @Test
     void eventsAreTimeOrderedAndInsideTheSession() {
         assertThat(full.events).isGreaterThan(500_000);
         assertThat(full.outOfOrder).isZero();
         MarketSimulator sim = new MarketSimulator(shortSession());
-        long open = sim.config().epochNanos(LocalTime.of(9, 30)), close = sim.config().epochNanos(LocalTime.of(10, 30));
+        long open = sim.config().epochNanos(LocalTime.of(9, 30)), close = sim.config().epochNanos(LocalTime.of(10, 15));
         MarketEvent e;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         while ((e = sim.next()) != null) { first = Math.min(first, e.tsEvent); last = Math.max(last, e.tsEvent); }
@@ -250,7 +250,7 @@ class MarketSimulatorTest {
         int n = 6;
         for (int seed = 0; seed < n; seed++) {
             SimConfig c = SimConfig.defaults().withSeed(1000 + seed).withHours(LocalTime.of(9, 30), LocalTime.of(16, 0), false)
-                    .withIntensity(0.25).withEvents(0, 0, 0, 0, 0);
+                    .withIntensity(0.15).withEvents(0, 0, 0, 0, 0);
             MarketSimulator sim = new MarketSimulator(c);
             while (sim.next() != null) { /* drain */ }
             double r = Math.log(sim.fairPrice() / c.startPrice());

@@ -2,6 +2,7 @@ package dev.periscope.sim;
 
 import dev.periscope.model.Px;
 import dev.periscope.model.SaleCondition;
+import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
 import dev.periscope.model.event.QuoteEvent;
@@ -46,14 +47,11 @@ class SessionFilesTest {
         cfg = SimConfig.defaults().withSeed(7).withHours(LocalTime.of(9, 30), LocalTime.of(9, 45), false)
                 .withExtendedHours(LocalTime.of(9, 15), LocalTime.of(10, 0))
                 .withEvents(1, 1, 1, 1, 1);
-        written = SessionFiles.write(cfg, dir);
-        MarketSimulator sim = new MarketSimulator(cfg);
-        MarketEvent e;
-        while ((e = sim.next()) != null) {
-            if (e instanceof TradeEvent t) events.add(t.copy());
-            else if (e instanceof QuoteEvent q) events.add(q.copy());
-            else events.add(((OrderEvent) e).copy());
-        }
+        written = SessionFiles.write(cfg, dir, SessionFiles.LOBSTER_LEVELS, new MarketDataHandler() {
+            @Override public void onTrade(TradeEvent t) { events.add(t.copy()); }
+            @Override public void onQuote(QuoteEvent q) { events.add(q.copy()); }
+            @Override public void onOrder(OrderEvent o) { events.add(o.copy()); }
+        });
     }
 
     private static List<String> lines(Path p) throws IOException {
