@@ -81,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
         SimConfig cfg = SimConfig.defaults().withSeed(seed).withSymbolAndDate(symbol, date);
         MarketSimulator sim = new MarketSimulator(cfg);
         Options.BarSpec spec = Options.bar(bar);
-        TapeConfig tc = TapeConfig.defaults(NyseCalendar.instance()).withBars(spec.kind(), spec.size());
+        // regular hours only: extended-hours prints (Form T) are shown in files but not counted in CVD and bars
+        TapeConfig tc = TapeConfig.defaults(NyseCalendar.instance()).withBars(spec.kind(), spec.size()).withRegularHoursOnly(true);
         Collector col = new Collector(lastBars);
         TapeProcessor tape = new TapeProcessor(tc, col);
         Micro micro = new Micro(cfg.l3Venue(), sim.groundTruth(), col);
@@ -98,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  open %s  high %s  low %s  last %s   volume %,d sh%n", Px.format(col.open),
                 Px.format(col.high), Px.format(col.low), Px.format(col.last), col.volume / Px.SCALE);
         o.printf(Locale.ROOT, "  session VWAP %.4f   (+/-1 sd band %.4f .. %.4f)%n", col.vwap, col.vwap - col.vwapSd, col.vwap + col.vwapSd);
-        rule(o, "CUMULATIVE DELTA (Lee-Ready vs NBBO; session reset; unknown side kept apart)");
+        rule(o, "CUMULATIVE DELTA, REGULAR HOURS (Lee-Ready vs NBBO; unknown side kept apart)");
         o.printf(Locale.ROOT, "  CVD %+,d sh   buy %,d  sell %,d  unknown %,d   imbalance (B-S)/(B+S) %+.3f%n",
                 col.cvd / Px.SCALE, col.buy / Px.SCALE, col.sell / Px.SCALE, col.unknown / Px.SCALE,
                 (double) (col.buy - col.sell) / Math.max(1, col.buy + col.sell));
@@ -168,7 +169,9 @@ public final class DemoCommand implements Callable<Integer> {
         long count = sel.size();
         sel.sort(Comparator.comparingLong(Alert::totalSize).reversed().thenComparingLong(Alert::tsStart));
         if (count == 0) { o.println("  none"); return; }
-        o.printf("  %d in the session; largest:%n", count);
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (Alert a : sel) kinds.merge(a.kind(), 1L, Long::sum);
+        o.printf("  %d in the session %s; largest:%n", count, kinds);
         for (Alert a : sel.subList(0, (int) Math.min(k, count))) {
             o.printf(Locale.ROOT, "  %s %-5s %,9d sh  $%,13.0f  %s..%s  venues %-6s %s%n", HMS.format(inst(a.tsStart())),
                     Aggressor.label(a.side()), a.totalSize() / Px.SCALE, a.notional(), Px.format(a.priceLow()),
@@ -213,7 +216,7 @@ public final class DemoCommand implements Callable<Integer> {
             prints++;
             lastSide = row.side;
             lastTradeId = t.tradeId;
-            if (!dev.periscope.analytics.flow.PrintFlags.volume(row.printFlags)) return;
+            if (!row.counted || !dev.periscope.analytics.flow.PrintFlags.volume(row.printFlags)) return;
             volume += t.size;
             if (t.venue == 'D') { offExchangePrints++; offExchangeVolume += t.size; }
             if (dev.periscope.analytics.flow.PrintFlags.last(row.printFlags)) {

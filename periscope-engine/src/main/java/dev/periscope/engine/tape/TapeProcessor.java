@@ -155,6 +155,7 @@ public final class TapeProcessor implements MarketDataHandler {
             counted = ph == SessionPhase.REGULAR || ph == SessionPhase.CONTINUOUS;
         }
         row.sessionKey = key;
+        row.counted = counted;
         row.printFlags = PrintFlags.ofConditions(t.conditions);
         row.signable = SaleCondition.isSignable(t.conditions);
         row.bid = s.signer.lastBid();
