@@ -116,6 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
         printAlerts(o, col.alerts, a -> a.detector().equals("sweep"), 5);
         rule(o, "ABSORPTION (large one-sided delta, price held)");
         printAlerts(o, col.alerts, a -> a.detector().equals("absorption"), 3);
+        rule(o, "DELTA/PRICE DIVERGENCE (hypothesis signals, not forecasts)");
+        printAlerts(o, col.alerts, a -> a.detector().equals("delta-divergence"), 3);
         rule(o, "BOOK AND SPREAD (" + Participant.ofCode(cfg.l3Venue()).venueName() + " L3 book, NBBO)");
         if (micro.imbalance.isReady()) {
             o.printf(Locale.ROOT, "  book imbalance at the close: level-1 %+.3f   top-5 %+.3f   depth-weighted %+.3f%n",

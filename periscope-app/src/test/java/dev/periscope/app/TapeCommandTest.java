@@ -45,7 +45,7 @@ class TapeCommandTest {
         assertThat(ha).isEqualTo(PINNED_SHA256);
     }
 
-    static final String PINNED_SHA256 = "8b8a2d98f4e76ffa49227084ee042bd4021323e4842b3711b09a6efa778b9d11";
+    static final String PINNED_SHA256 = "71c5028b71d8a38370b856d28f017b220b89872271aec96cb97b4d5ed979962d";
 
     @Test
     void cvdColumnIsTheRunningSumOfSignedSizePerSessionAndBarsAddUp(@TempDir Path tmp) throws Exception {

@@ -4,6 +4,7 @@ import dev.periscope.analytics.detect.AbsorptionDetector;
 import dev.periscope.analytics.detect.Alert;
 import dev.periscope.analytics.detect.AlertSink;
 import dev.periscope.analytics.detect.BlockDetector;
+import dev.periscope.analytics.detect.DeltaDivergenceDetector;
 import dev.periscope.analytics.detect.DetectorSet;
 import dev.periscope.analytics.detect.SweepDetector;
 import dev.periscope.analytics.detect.TradeDetector;
@@ -73,7 +74,8 @@ public final class TapeProcessor implements MarketDataHandler {
     }
 
     /**
-     * Block (Reg NMS for equities), sweep (OF-12) and absorption detectors. Absorption uses the instrument's tick
+     * Block (Reg NMS for equities), sweep (OF-12), absorption and delta/price divergence (5-minute bars, 20-bar
+     * extremes) detectors. Absorption uses the instrument's tick
      * and, for equities, a 5,000-share floor on |delta| in addition to the relative threshold, so that thin
      * pre-market minutes do not raise alerts on a few shares.
      */
@@ -84,7 +86,8 @@ public final class TapeProcessor implements MarketDataHandler {
         BlockDetector.Params block = equity || instrument.assetClass() == AssetClass.CRYPTO_SPOT
                 || instrument.assetClass() == AssetClass.CRYPTO_PERP
                 ? BlockDetector.Params.forAssetClass(instrument.assetClass()) : BlockDetector.Params.US_EQUITY;
-        return new TradeDetector[]{new BlockDetector(block), new SweepDetector(), new AbsorptionDetector(abs)};
+        return new TradeDetector[]{new BlockDetector(block), new SweepDetector(), new AbsorptionDetector(abs),
+                new DeltaDivergenceDetector()};
     }
 
     private final class State implements FootprintBarListener, AlertSink {
