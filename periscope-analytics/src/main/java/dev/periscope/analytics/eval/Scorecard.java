@@ -185,6 +185,7 @@ public final class Scorecard {
                 .append(config.replicates()).append(" replicates, seed ").append(config.bootstrapSeed()).append(")\n");
         sb.append(String.format(java.util.Locale.ROOT, "%-20s", "detector"));
         for (Metric m : Metric.values()) sb.append("  ").append(Render.padRight(m.key, 33));
+        sb.setLength(sb.length() - trailingSpaces(sb));
         sb.append('\n');
         for (Row r : rows) {
             sb.append(String.format(java.util.Locale.ROOT, "%-20s", r.detector()));
