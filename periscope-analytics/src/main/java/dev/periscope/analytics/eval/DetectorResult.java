@@ -33,4 +33,31 @@ public record DetectorResult(String detector, String params, DetectionCounts cou
         falseAlarms = List.copyOf(falseAlarms);
         misses = List.copyOf(misses);
     }
+
+    /**
+     * The alerts next to the ground truth, one line per outcome in time order (hits and misses by label start,
+     * false alarms and duplicates by alert start; ties: HIT, MISS, DUP, FALSE): {@code HIT}, {@code MISS},
+     * {@code DUP}, {@code FALSE}, then the ISO-8601 UTC time and the alert and/or label. Allocates.
+     */
+    public String toTimeline() {
+        record Line(long ts, int order, String text) {}
+        java.util.List<Line> lines = new java.util.ArrayList<>();
+        for (Hit h : hits) {
+            lines.add(new Line(h.label().tsStart(), 0, "HIT   " + iso(h.label().tsStart()) + " delay="
+                    + Render.num(h.delayNanos() / 1e6, 3) + "ms label: " + h.label() + "\n      alert: " + h.alert().toLine()));
+        }
+        for (GroundTruthLabel l : misses) lines.add(new Line(l.tsStart(), 1, "MISS  " + iso(l.tsStart()) + " label: " + l));
+        for (Alert a : duplicates) lines.add(new Line(a.tsStart(), 2, "DUP   " + iso(a.tsStart()) + " alert: " + a.toLine()));
+        for (Alert a : falseAlarms) lines.add(new Line(a.tsStart(), 3, "FALSE " + iso(a.tsStart()) + " alert: " + a.toLine()));
+        lines.sort(java.util.Comparator.comparingLong(Line::ts).thenComparingInt(Line::order));
+        StringBuilder sb = new StringBuilder(detector).append(": ").append(counts.tp()).append(" hits, ")
+                .append(counts.fn()).append(" misses, ").append(falseAlarms.size()).append(" false alarms, ")
+                .append(duplicates.size()).append(" duplicates\n");
+        for (Line l : lines) sb.append(l.text()).append('\n');
+        return sb.toString();
+    }
+
+    private static String iso(long ns) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)).toString();
+    }
 }

@@ -76,13 +76,15 @@ public final class Scorecard {
      * One detector's line.
      *
      * @param detector      detector name
+     * @param params        the detector's parameters as reported by its alerts (distinct values sorted, joined by
+     *                      " | "; "" if unknown)
      * @param seeds         seeds evaluated
      * @param pooled        counts summed over seeds
      * @param precisionCi   Wilson interval of pooled precision (TP out of TP + FP)
      * @param recallCi      Wilson interval of pooled recall (TP out of TP + FN)
      * @param perSeed       per metric, mean over seeds with bootstrap interval
      */
-    public record Row(String detector, int seeds, DetectionCounts pooled, Optional<Stats.Interval> precisionCi,
+    public record Row(String detector, String params, int seeds, DetectionCounts pooled, Optional<Stats.Interval> precisionCi,
                       Optional<Stats.Interval> recallCi, Map<Metric, Estimate> perSeed) {
         public Estimate estimate(Metric m) {
             return perSeed.get(m);
@@ -105,6 +107,7 @@ public final class Scorecard {
     public static final class Builder {
         private final Config config;
         private final Map<String, TreeMap<Long, DetectionCounts>> bySeed = new TreeMap<>();
+        private final Map<String, java.util.TreeSet<String>> params = new TreeMap<>();
 
         private Builder(Config config) {
             this.config = config;
@@ -112,12 +115,15 @@ public final class Scorecard {
 
         /** Adds every detector's result of one seed. */
         public Builder add(long seed, Map<String, DetectorResult> results) {
-            for (DetectorResult r : results.values()) add(seed, r.detector(), r.counts());
+            for (DetectorResult r : results.values()) add(seed, r);
             return this;
         }
 
+        /** Adds one detector's result of one seed, keeping the parameters its alerts reported. */
         public Builder add(long seed, DetectorResult r) {
-            return add(seed, r.detector(), r.counts());
+            add(seed, r.detector(), r.counts());
+            if (!r.params().isEmpty()) params.computeIfAbsent(r.detector(), d -> new java.util.TreeSet<>()).add(r.params());
+            return this;
         }
 
         /** Adds one detector's counts of one seed; a seed may be added once per detector. */
@@ -129,12 +135,13 @@ public final class Scorecard {
 
         public Scorecard build() {
             List<Row> rows = new ArrayList<>();
-            bySeed.forEach((det, seeds) -> rows.add(row(config, det, seeds)));
+            bySeed.forEach((det, seeds) -> rows.add(row(config, det,
+                    String.join(" | ", params.getOrDefault(det, new java.util.TreeSet<>())), seeds)));
             return new Scorecard(config, rows);
         }
     }
 
-    private static Row row(Config cfg, String det, TreeMap<Long, DetectionCounts> seeds) {
+    private static Row row(Config cfg, String det, String params, TreeMap<Long, DetectionCounts> seeds) {
         DetectionCounts pooled = DetectionCounts.ZERO;
         for (DetectionCounts c : seeds.values()) pooled = pooled.plus(c);
         Map<Metric, Estimate> est = new java.util.EnumMap<>(Metric.class);
@@ -150,7 +157,7 @@ public final class Scorecard {
             est.put(m, new Estimate(n, n == 0 ? OptionalDouble.empty() : OptionalDouble.of(Stats.mean(v)),
                     Stats.bootstrapMean(v, cfg.replicates(), seed, cfg.confidence())));
         }
-        return new Row(det, seeds.size(), pooled, Stats.wilson(pooled.tp(), pooled.tp() + pooled.fp(), cfg.confidence()),
+        return new Row(det, params, seeds.size(), pooled, Stats.wilson(pooled.tp(), pooled.tp() + pooled.fp(), cfg.confidence()),
                 Stats.wilson(pooled.tp(), pooled.tp() + pooled.fn(), cfg.confidence()), Collections.unmodifiableMap(est));
     }
 
@@ -197,6 +204,13 @@ public final class Scorecard {
             sb.setLength(sb.length() - trailingSpaces(sb));
             sb.append('\n');
         }
+        boolean header = false;
+        for (Row r : rows) {
+            if (r.params().isEmpty()) continue;
+            if (!header) sb.append("\nParameters\n");
+            header = true;
+            sb.append(Render.padRight(r.detector(), 20)).append(' ').append(r.params()).append('\n');
+        }
         return sb.toString();
     }
 
@@ -218,6 +232,7 @@ public final class Scorecard {
             c.add(m.key + "_seeds");
         }
         c.add("confidence");
+        c.add("params");
         return c;
     }
 
@@ -241,6 +256,7 @@ public final class Scorecard {
                 f.add(Integer.toString(e.seeds()));
             }
             f.add(Render.num(config.confidence(), 4));
+            f.add(Render.csvField(r.params()));
             sb.append(String.join(",", f)).append('\n');
         }
         return sb.toString();
@@ -257,7 +273,8 @@ public final class Scorecard {
             Row r = rows.get(i);
             DetectionCounts p = r.pooled();
             sb.append(i == 0 ? "\n" : ",\n");
-            sb.append("    {\"detector\": ").append(Render.jsonString(r.detector())).append(", \"seeds\": ").append(r.seeds())
+            sb.append("    {\"detector\": ").append(Render.jsonString(r.detector()))
+                    .append(", \"params\": ").append(Render.jsonString(r.params())).append(", \"seeds\": ").append(r.seeds())
                     .append(",\n     \"pooled\": {\"tp\": ").append(p.tp()).append(", \"fp\": ").append(p.fp())
                     .append(", \"fn\": ").append(p.fn()).append(", \"duplicates\": ").append(p.duplicates())
                     .append(", \"session_hours\": ").append(Render.num(p.sessionHours(), 6))

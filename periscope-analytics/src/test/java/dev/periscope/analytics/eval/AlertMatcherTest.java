@@ -56,6 +56,20 @@ class AlertMatcherTest {
     }
 
     @Test
+    void timelineListsOutcomesInTimeOrder() {
+        String t = new AlertMatcher(BLOCK, TOL100).match("block", ALERTS, LABELS, 2 * HOUR).toTimeline();
+        assertThat(t.lines().findFirst().orElseThrow()).isEqualTo("block: 2 hits, 1 misses, 2 false alarms, 1 duplicates");
+        assertThat(t.lines().skip(1).filter(l -> !l.startsWith(" ")).map(l -> l.split(" +")[0] + "@" + l.split(" +")[1]))
+                .containsExactly("HIT@1970-01-01T00:00:00.000001Z",
+                        "DUP@1970-01-01T00:00:00.000001080Z",
+                        "HIT@1970-01-01T00:00:00.000005Z",
+                        "FALSE@1970-01-01T00:00:00.000005Z",
+                        "FALSE@1970-01-01T00:00:00.000007Z",
+                        "MISS@1970-01-01T00:00:00.000009Z");
+        assertThat(t).contains("HIT   1970-01-01T00:00:00.000001Z delay=0.000ms label: block XXX buy ts=1000..1000");
+    }
+
+    @Test
     void duplicatesCanBeExcludedFromPrecision() {
         DetectionCounts c = new AlertMatcher(BLOCK, TOL100.withDuplicatesAreFalseAlarms(false))
                 .match("block", ALERTS, LABELS, 2 * HOUR).counts();

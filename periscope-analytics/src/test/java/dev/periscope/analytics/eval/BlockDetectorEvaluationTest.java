@@ -95,6 +95,8 @@ class BlockDetectorEvaluationTest {
         }
         Scorecard s = card.build();
         Scorecard.Row row = s.row("block").orElseThrow();
+        assertThat(row.params()).startsWith("minSize=10000,").doesNotContain(" | ");
+        assertThat(s.toText()).contains("\nParameters\nblock                minSize=10000,");
         assertThat(row.pooled().tp()).isEqualTo(40);
         assertThat(row.pooled().fn()).isEqualTo(20);
         assertThat(row.pooled().fp()).isEqualTo(noiseTotal).isPositive();
