@@ -21,15 +21,17 @@ import java.util.Locale;
  *
  * <p>Definition. An <em>episode</em> at (side, price) opens on the first of: (a) a visible order there being fully
  * executed (its size is the first display {@code D0}), or (b) a hidden execution (EXECUTE_HIDDEN) at a price where
- * the same side shows displayed size &gt; 0. After a depletion (a chain order's remaining size reaching 0 by
+ * the same side shows displayed size &gt; 0 (hidden executions at a level with an open episode count even when its
+ * displayed size is momentarily 0: the aggressor that just depleted a piece runs on into the reserve, and on Nasdaq
+ * the visible and the hidden fill share a timestamp). After a depletion (a chain order's remaining size reaching 0 by
  * execution), an ADD on the same side and price within {@code refillDelay} whose size is within
  * {@code sizeTolerance x D} of the depleted display {@code D} is a <em>refill</em>; it becomes the chain's live order
  * and the next depletion of it may be refilled again. The episode closes when a depletion is not refilled within
  * {@code refillDelay}, when the chain's live order is cancelled or deleted, when no evidence arrives for
  * {@code maxGap}, at a session change or on {@link #flush}. At close it raises an alert if
  * {@code refills >= minRefills} (evidence "refill") or if hidden executions at the displayed level total
- * {@code >= max(minHiddenQty, hiddenFactor x maxDisplayed)} where {@code maxDisplayed} is the largest displayed
- * size seen at the level at those executions (evidence "hidden"; both may hold).
+ * {@code >= max(minHiddenQty, hiddenFactor x maxDisplayed)} where {@code maxDisplayed} is the larger of the largest
+ * displayed size seen at the level at those executions and the largest chain piece (evidence "hidden"; both may hold).
  *
  * <p>Output: {@code kind} {@code "iceberg-bid"} or {@code "iceberg-ask"} (the resting side); {@code side} the
  * aggressor side that hit it ({@link Aggressor} convention of {@link Alert}); {@code level} = price;
@@ -210,9 +212,11 @@ public final class IcebergL3Detector implements OrderEventDetector {
 
     private void onHidden(long ts, Side side, long price, long size, char venue) {
         long displayed = book.sizeAt(side, price);
-        if (displayed <= 0) return;                          // inside the spread or an empty level: not a reserve
         int e = levels.get(key(side, price));
-        if (e < 0) e = openEpisode(side, price, ts, venue);
+        if (e < 0) {
+            if (displayed <= 0) return;                      // inside the spread or an empty level: not a reserve
+            e = openEpisode(side, price, ts, venue);
+        }
         eHidExec[e] += size;
         ePrints[e]++;
         eMaxDisplayed[e] = Math.max(eMaxDisplayed[e], displayed);
@@ -222,7 +226,7 @@ public final class IcebergL3Detector implements OrderEventDetector {
 
     private boolean hiddenHolds(int e) {
         long h = eHidExec[e];
-        return h > 0 && h >= p.minHiddenQty() && h >= p.hiddenFactor() * eMaxDisplayed[e];
+        return h > 0 && h >= p.minHiddenQty() && h >= p.hiddenFactor() * Math.max(eMaxDisplayed[e], eDispMax[e]);
     }
 
     /** An order left the book without (full) execution: if it is a chain's live order, the chain ends. */
