@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BookCommand.class,
                 CryptoCommand.class,
                 DemoCommand.class,
+                DetectEvalCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,182 @@
+package dev.periscope.app.eval;
+
+import dev.periscope.analytics.detect.Alert;
+import dev.periscope.analytics.eval.DetectionCounts;
+import dev.periscope.analytics.eval.DetectorResult;
+import dev.periscope.analytics.eval.KindMapping;
+import dev.periscope.analytics.eval.Scorecard;
+import dev.periscope.model.truth.GroundTruthLabel;
+import dev.periscope.sim.SimConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code detect-eval} engine on two shortened simulated sessions (10:00-11:00, no pre/post market): the scorecard
+ * is reproducible, its counts are consistent with the raw alerts and labels, and precision/recall recomputed here
+ * with an independent implementation of the overlap rule and a maximum matching agree with it.
+ */
+class DetectEvalTest {
+    static DetectEval.Config cfg;
+    static DetectEval.Evaluation first;
+
+    static DetectEval.Config config() {
+        return DetectEval.Config.of(2).withBase(SimConfig.defaults().withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false))
+                .withLabels(DetectEval.SIMULATOR_LABELS);
+    }
+
+    @BeforeAll
+    static void run() {
+        cfg = config();
+        first = DetectEval.evaluate(cfg);
+    }
+
+    @Test
+    void scorecardIsReproducible() {
+        DetectEval.Evaluation again = DetectEval.evaluate(config());
+        assertThat(DetectEval.report(again)).isEqualTo(DetectEval.report(first));
+        assertThat(again.scorecard().toCsv()).isEqualTo(first.scorecard().toCsv());
+        assertThat(again.scorecard().toJson()).isEqualTo(first.scorecard().toJson());
+        assertThat(first.runs()).hasSize(2);
+        assertThat(first.runs().get(0).labels()).isNotEmpty();
+        // every detector runs; all but divergence are scored
+        assertThat(first.scorecard().rows()).hasSize(DetectorSlots.all().size() - 1);
+        assertThat(first.unscored()).containsOnlyKeys("delta-divergence");
+    }
+
+    @Test
+    void countsAreConsistentWithRawAlertsAndLabels() {
+        for (DetectEval.SeedRun run : first.runs()) {
+            Map<String, DetectorResult> rs = first.results().get(run.seed());
+            for (String d : DetectorSlots.all()) {
+                KindMapping.Rule rule = DetectEval.MAPPING.rule(d);
+                if (rule == null) continue;
+                DetectionCounts c = rs.get(d).counts();
+                long labels = run.labels().stream().filter(l -> rule.labelKinds().contains(l.kind())).count();
+                long alerts = run.alerts(d, "").size();
+                assertThat(c.tp() + c.fn()).as(d + " labels").isEqualTo(labels);
+                assertThat(c.tp() + c.fp()).as(d + " alerts").isEqualTo(alerts);
+                assertThat(c.sessionNanos()).isEqualTo(3_600_000_000_000L);
+            }
+        }
+        // pooled scorecard counts are the sums over seeds
+        for (Scorecard.Row r : first.scorecard().rows()) {
+            long tp = 0, fp = 0, fn = 0;
+            for (DetectEval.SeedRun run : first.runs()) {
+                DetectionCounts c = first.results().get(run.seed()).get(r.detector()).counts();
+                tp += c.tp(); fp += c.fp(); fn += c.fn();
+            }
+            assertThat(new long[]{r.pooled().tp(), r.pooled().fp(), r.pooled().fn()}).as(r.detector()).containsExactly(tp, fp, fn);
+            assertThat(r.seeds()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void precisionAndRecallAgreeWithAnIndependentMatcher() {
+        long tau = 1_000_000_000L;
+        for (Scorecard.Row row : first.scorecard().rows()) {
+            String d = row.detector();
+            KindMapping.Rule rule = DetectEval.MAPPING.rule(d);
+            long tp = 0, alerts = 0, labels = 0;
+            for (DetectEval.SeedRun run : first.runs()) {
+                List<Alert> as = run.alerts(d, "");
+                List<GroundTruthLabel> ls = new ArrayList<>();
+                for (GroundTruthLabel l : run.labels()) if (rule.labelKinds().contains(l.kind())) ls.add(l);
+                boolean[][] ok = new boolean[as.size()][ls.size()];
+                for (int i = 0; i < as.size(); i++) {
+                    Alert a = as.get(i);
+                    for (int j = 0; j < ls.size(); j++) {
+                        GroundTruthLabel l = ls.get(j);
+                        boolean time = a.tsStart() <= l.tsEnd() + tau && a.tsEnd() >= l.tsStart() - tau;
+                        boolean side = switch (rule.sides()) {
+                            case IGNORE -> true;
+                            case SAME -> a.side() == 0 || l.side() == 0 || a.side() == l.side();
+                            case OPPOSITE -> a.side() == 0 || l.side() == 0 || a.side() == -l.side();
+                        };
+                        ok[i][j] = time && side;
+                    }
+                }
+                tp += maxMatching(ok, ls.size());
+                alerts += as.size();
+                labels += ls.size();
+            }
+            DetectionCounts p = row.pooled();
+            assertThat(p.tp()).as(d).isEqualTo(tp);
+            if (alerts > 0) assertThat(p.precision().getAsDouble()).as(d).isCloseTo((double) tp / alerts, within(1e-12));
+            else assertThat(p.precision()).as(d).isEmpty();
+            if (labels > 0) assertThat(p.recall().getAsDouble()).as(d).isCloseTo((double) tp / labels, within(1e-12));
+            else assertThat(p.recall()).as(d).isEmpty();
+        }
+    }
+
+    /** Kuhn's augmenting paths, recursive (small inputs), written independently of AlertMatcher. */
+    static int maxMatching(boolean[][] ok, int nLabels) {
+        int[] owner = new int[nLabels];
+        Arrays.fill(owner, -1);
+        int m = 0;
+        for (int i = 0; i < ok.length; i++) if (augment(i, ok, owner, new boolean[nLabels])) m++;
+        return m;
+    }
+
+    static boolean augment(int i, boolean[][] ok, int[] owner, boolean[] seen) {
+        for (int j = 0; j < owner.length; j++) {
+            if (!ok[i][j] || seen[j]) continue;
+            seen[j] = true;
+            if (owner[j] < 0 || augment(owner[j], ok, owner, seen)) { owner[j] = i; return true; }
+        }
+        return false;
+    }
+
+    @Test
+    void baselinesAreComparedOnPooledF1() {
+        assertThat(first.baselines()).extracting(DetectEval.BaselineComparison::detector)
+                .containsExactly("iceberg-l3", "iceberg-taq", "spoofing", "sweep");
+        for (DetectEval.BaselineComparison b : first.baselines()) {
+            var d = first.scorecard().row(b.detector()).orElseThrow().pooled().f1();
+            var base = first.scorecard().row(b.baseline()).orElseThrow().pooled().f1();
+            assertThat(b.f1()).isEqualTo(d);
+            assertThat(b.baselineF1()).isEqualTo(base);
+            if (d.isPresent() && base.isPresent()) assertThat(b.beats()).contains(d.getAsDouble() > base.getAsDouble());
+        }
+        assertThat(DetectEval.report(first)).contains("Against the naive baselines").contains("alarms/h");
+    }
+
+    @Test
+    void playbookSweepBaselineFollowsOf12() {
+        var sink = new dev.periscope.analytics.detect.AlertCollector();
+        PlaybookSweepBaseline b = new PlaybookSweepBaseline();
+        long t0 = 1_000_000_000_000L, sh = 100_000_000L;
+        // 3 venues but exactly 10,000 shares: not more than 10,000 -> nothing
+        b.onTrade(1, t0, 1, 4000 * sh, 'N', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(1, t0 + 1, 1, 3000 * sh, 'Q', 0, (byte) -1, 0, 0, sink);
+        b.onTrade(1, t0 + 2, 1, 3000 * sh, 'D', 0, (byte) 0, 0, 0, sink);
+        assertThat(sink.alerts()).isEmpty();
+        // one more share within 1 s, sides mixed: fires once, spanning the window
+        b.onTrade(1, t0 + 999_999_999L, 1, 1 * sh, 'Q', 0, (byte) 1, 0, 0, sink);
+        assertThat(sink.alerts()).hasSize(1);
+        Alert a = sink.alerts().get(0);
+        assertThat(a.tsStart()).isEqualTo(t0);
+        assertThat(a.totalSize()).isEqualTo(10_001 * sh);
+        assertThat(a.venues()).isEqualTo("DNQ");
+        assertThat(a.side()).isZero();
+        // 2 venues only, large: nothing; the first print leaves the 1 s window at t0 + 1 s
+        b.onTrade(1, t0 + 3_000_000_000L, 1, 20_000 * sh, 'N', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(1, t0 + 3_100_000_000L, 1, 20_000 * sh, 'Q', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(1, t0 + 4_100_000_000L, 1, 100 * sh, 'Z', 0, (byte) 1, 0, 0, sink);
+        assertThat(sink.alerts()).hasSize(1);
+        b.onTrade(1, t0 + 4_100_000_001L, 1, 100 * sh, 'D', 0, (byte) 1, 0, 0, sink);
+        assertThat(sink.alerts()).hasSize(2);
+        assertThat(sink.alerts().get(1).tsStart()).isEqualTo(t0 + 3_100_000_000L);
+    }
+
+    static Comparator<Alert> byTime() { return Comparator.comparingLong(Alert::tsStart); }
+}
