@@ -11,9 +11,12 @@ class Issue3SessionTest {
 
     @Test
     void spoofingGroupIsEmittedAtTheSessionChangeAndTheBookIsReset() {
-        OFeed f = new OFeed(new SpoofingDetector());
+        OFeed f = new OFeed(SpoofingDetectorTest.det());
         f.add(0, 1, Side.BUY, "10.00", "100");
         f.add(0, 4, Side.SELL, "10.01", "100");
+        f.add(0, 2, Side.BUY, "9.99", "100");
+        f.add(0, 3, Side.BUY, "9.98", "100");
+        f.add(0, 5, Side.SELL, "10.02", "100");
         f.add(1000, 10, Side.BUY, "9.97", "1000");
         f.exec(1500, 4, Side.SELL, "10.01", "50");
         f.delete(1800, 10, Side.BUY, "9.97", "1000");
