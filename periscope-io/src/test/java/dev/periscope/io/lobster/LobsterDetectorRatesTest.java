@@ -35,7 +35,7 @@ class LobsterDetectorRatesTest {
     private static final String GOOG = "lobster/GOOG_2012-06-21_34200000_57600000_message_1.csv";
 
     record Run(double hours, Map<String, Integer> counts, long cancelled, long flagged, Alert firstIceberg,
-               Map<String, Integer> evidence, long icebergExecuted, long icebergHidden) {}
+               Map<String, Integer> evidence, long icebergExecuted, long icebergHidden, java.util.List<Alert> meta) {}
 
     static Run run(String file) {
         OrderEventDetector[] l3 = {new IcebergL3Detector(), new SpoofingDetector(), new NaiveCancelRatioDetector()};
@@ -80,7 +80,8 @@ class LobsterDetectorRatesTest {
         sb.append(" iceberg evidence ").append(evidence);
         System.out.println(sb);
         if (ice != null) System.out.println("  first iceberg: " + ice.toLine());
-        return new Run(hours, counts, naive.cancelledOrders(), naive.flaggedOrders(), ice, evidence, executed, hidden);
+        return new Run(hours, counts, naive.cancelledOrders(), naive.flaggedOrders(), ice, evidence, executed, hidden,
+                out.get("meta-order").alerts());
     }
 
     @Test
@@ -105,6 +106,16 @@ class LobsterDetectorRatesTest {
                 .containsExactly(1_798, 94_892, 89_508);
         // the naive cancel-ratio rule flags the ordinary order flow, as issue 3 says (93-99 %)
         for (Run r : new Run[]{aapl, amzn, goog}) assertThat((double) r.flagged() / r.cancelled()).isGreaterThan(0.98);
+
+        // meta-order hypotheses on GOOG, reproduced by a Python implementation (statistics.mean/stdev): a buying
+        // episode from the window starting 10:24 EDT (signed +3,902 of 53,094 shares) and a selling one from 15:26
+        long midnight = 1_340_251_200_000_000_000L;                      // 2012-06-21 00:00 EDT
+        assertThat(goog.meta()).extracting(Alert::kind).containsExactly("accumulation", "distribution");
+        assertThat(goog.meta()).extracting(Alert::tsStart)
+                .containsExactly(midnight + 624 * 60_000_000_000L, midnight + 926 * 60_000_000_000L);
+        assertThat(goog.meta()).extracting(Alert::totalSize).containsExactly(Px.ofUnits(53_094), Px.ofUnits(181_495));
+        assertThat(goog.meta().get(0).description()).contains("signed=3902 ");
+        assertThat(goog.meta().get(1).description()).contains("signed=-11057 ");
 
         // GOOG's first iceberg, checked by hand against the message file with
         // awk -F, '$5==5782800 && $6==1 && $1>=34232.5 && $1<=34233.6': orders 17549203 -> 17792682 -> 17793663 ->
