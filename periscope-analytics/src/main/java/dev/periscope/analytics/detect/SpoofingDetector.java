@@ -28,7 +28,7 @@ import java.util.Locale;
  * best price {@code b} exists before it and is at least {@code minDistanceTicks} ticks better
  * ({@code b - p} for bids, {@code p - b} for asks, in ticks of {@code tickSize}), and
  * {@code s >= sizeMultiple x median} (median of the displayed sizes of the top {@code depthLevels} levels of both
- * sides just before the add; skipped if the book is empty) or {@code minAbsSize > 0 && s >= minAbsSize}. When a
+ * sides just before the add; skipped when fewer than {@code minMedianLevels} levels exist) or {@code minAbsSize > 0 && s >= minAbsSize}. When a
  * candidate leaves the book by CANCEL/DELETE, it <em>qualifies</em> if its lifetime is {@code <= maxLifetime}, its
  * executed fraction is {@code <= maxFillRatio}, at least one execution of a resting order on the opposite side
  * happened during its life, and the last one was at most {@code cancelAfterTrade} before the cancel. Qualified
@@ -56,6 +56,9 @@ public final class SpoofingDetector implements OrderEventDetector {
      * @param sizeMultiple      size >= this x median displayed level size; default 5.0
      * @param minAbsSize        or >= this absolute size (fixed point), 0 = off; default 0
      * @param depthLevels       levels per side for the median; default 10
+     * @param minMedianLevels   the relative size test needs at least this many levels (both sides) in the median,
+     *                          so a thin book (session start, a partial level-1 book) is no queue reference;
+     *                          default 10
      * @param maxLifetimeNanos  add-to-cancel; default 5 s
      * @param cancelAfterTradeNanos cancel at most this long after the last opposite-side execution; default 1 s
      * @param maxFillRatio      executed / size at most this; default 0 (never filled)
@@ -64,10 +67,11 @@ public final class SpoofingDetector implements OrderEventDetector {
      * @param layerWindowNanos  qualified cancels of one side within this span form one group; default 1 s
      */
     public record Params(long tickSize, int minDistanceTicks, double sizeMultiple, long minAbsSize, int depthLevels,
-                         long maxLifetimeNanos, long cancelAfterTradeNanos, double maxFillRatio, int minLayers,
+                         int minMedianLevels, long maxLifetimeNanos, long cancelAfterTradeNanos, double maxFillRatio, int minLayers,
                          int maxLayerGapTicks, long layerWindowNanos) {
         public Params {
             if (tickSize <= 0 || minDistanceTicks < 0 || depthLevels < 1) throw new IllegalArgumentException("tick/distance/depth");
+            if (minMedianLevels < 1 || minMedianLevels > 2 * depthLevels) throw new IllegalArgumentException("minMedianLevels in [1, 2 x depthLevels]");
             if (!(sizeMultiple > 0) || !Double.isFinite(sizeMultiple)) throw new IllegalArgumentException("sizeMultiple > 0");
             if (minAbsSize < 0 || maxLifetimeNanos <= 0 || cancelAfterTradeNanos < 0 || layerWindowNanos < 0)
                 throw new IllegalArgumentException("negative size/time");
@@ -75,12 +79,12 @@ public final class SpoofingDetector implements OrderEventDetector {
             if (minLayers < 2 || maxLayerGapTicks < 1) throw new IllegalArgumentException("minLayers >= 2, maxLayerGapTicks >= 1");
         }
 
-        public static final Params DEFAULT = new Params(Px.parse("0.01"), 2, 5.0, 0, 10, 5_000_000_000L,
+        public static final Params DEFAULT = new Params(Px.parse("0.01"), 2, 5.0, 0, 10, 10, 5_000_000_000L,
                 1_000_000_000L, 0.0, 3, 1, 1_000_000_000L);
 
         public String describe() {
             return "tick=" + Px.format(tickSize) + ",minDistanceTicks=" + minDistanceTicks + ",sizeMultiple="
-                    + sizeMultiple + ",minAbsSize=" + Px.format(minAbsSize) + ",depthLevels=" + depthLevels
+                    + sizeMultiple + ",minAbsSize=" + Px.format(minAbsSize) + ",depthLevels=" + depthLevels + ",minMedianLevels=" + minMedianLevels
                     + ",maxLifetime=" + DetectSupport.duration(maxLifetimeNanos) + ",cancelAfterTrade="
                     + DetectSupport.duration(cancelAfterTradeNanos) + ",maxFillRatio=" + maxFillRatio + ",minLayers="
                     + minLayers + ",maxLayerGapTicks=" + maxLayerGapTicks + ",layerWindow="
@@ -195,14 +199,14 @@ public final class SpoofingDetector implements OrderEventDetector {
         book.add(orderId, side, price, size);
     }
 
-    /** Median displayed size over the top depthLevels levels of both sides (0 if the book is empty). */
+    /** Median displayed size over the top depthLevels levels of both sides (0 if fewer than minMedianLevels). */
     private long medianLevelSize() {
         int n = 0;
         for (Side s : SIDES) {
             int d = Math.min(book.depth(s), p.depthLevels());
             for (int l = 0; l < d; l++) scratch[n++] = book.size(s, l);
         }
-        if (n == 0) return 0;
+        if (n < p.minMedianLevels()) return 0;
         for (int i = 1; i < n; i++) {                         // insertion sort, n <= 2 x depthLevels
             long v = scratch[i];
             int j = i - 1;

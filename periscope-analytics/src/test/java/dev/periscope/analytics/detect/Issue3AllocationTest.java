@@ -24,12 +24,12 @@ class Issue3AllocationTest {
         for (int k = 0; k < iterations; k++) {
             t += 10_000_000L;
             for (OrderEventDetector d : ds) {
-                if (k % 20 == 0) {                                  // large, away, cancelled without any trade
-                    d.onOrder(1, t, ADD, id + 2, Side.BUY, P995, Px.ofUnits(5000), 'Q', sink);
-                    d.onOrder(1, t + 1, DEL, id + 2, Side.BUY, P995, Px.ofUnits(5000), 'Q', sink);
-                }
                 d.onOrder(1, t + 2, ADD, id, Side.BUY, P1000, Px.ofUnits(100), 'Q', sink);
                 d.onOrder(1, t + 3, ADD, id + 1, Side.SELL, P1001, Px.ofUnits(200), 'Q', sink);
+                if (k % 20 == 0) {                                  // large, away, cancelled without any trade
+                    d.onOrder(1, t + 3, ADD, id + 2, Side.BUY, P995, Px.ofUnits(5000), 'Q', sink);
+                    d.onOrder(1, t + 3, DEL, id + 2, Side.BUY, P995, Px.ofUnits(5000), 'Q', sink);
+                }
                 d.onOrder(1, t + 4, EXE, id + 1, Side.SELL, P1001, Px.ofUnits(50), 'Q', sink);
                 d.onOrder(1, t + 5, HID, 0, Side.SELL, P1002, Px.ofUnits(30), 'Q', sink);   // no displayed size there
                 if (k % 50 == 0) {                                  // a depletion never refilled: episode opens, expires
@@ -50,7 +50,10 @@ class Issue3AllocationTest {
         int n = 50_000;
         for (int round = 0; round < 3; round++) {                  // rounds 0-1 warm up the JIT
             AlertCollector out = new AlertCollector();
-            OrderEventDetector[] ds = {new IcebergL3Detector(), new SpoofingDetector()};
+            SpoofingDetector.Params sp = SpoofingDetector.Params.DEFAULT;   // minMedianLevels 1: exercise candidates
+            OrderEventDetector[] ds = {new IcebergL3Detector(), new SpoofingDetector(new SpoofingDetector.Params(
+                    sp.tickSize(), 2, 5.0, 0, 10, 1, sp.maxLifetimeNanos(), sp.cancelAfterTradeNanos(), 0.0, 3, 1,
+                    sp.layerWindowNanos()))};
             long before = bean.getCurrentThreadAllocatedBytes();
             churn(ds, out, n);
             for (OrderEventDetector d : ds) d.flush(out);

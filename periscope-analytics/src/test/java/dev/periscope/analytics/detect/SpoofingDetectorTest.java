@@ -10,6 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SpoofingDetectorTest {
 
+    /** Defaults except minMedianLevels = 5, so the small hand-built book below is a queue reference. */
+    static SpoofingDetector det() {
+        SpoofingDetector.Params d = SpoofingDetector.Params.DEFAULT;
+        return new SpoofingDetector(new SpoofingDetector.Params(d.tickSize(), d.minDistanceTicks(), d.sizeMultiple(),
+                d.minAbsSize(), d.depthLevels(), 5, d.maxLifetimeNanos(), d.cancelAfterTradeNanos(), d.maxFillRatio(),
+                d.minLayers(), d.maxLayerGapTicks(), d.layerWindowNanos()));
+    }
+
     /** Bids 10.00/9.99/9.98 x 100, asks 10.01/10.02 x 100: median level size 100. */
     private static OFeed book(OrderEventDetector d) {
         OFeed f = new OFeed(d);
@@ -23,7 +31,7 @@ class SpoofingDetectorTest {
 
     @Test
     void aLargeBidAwayFromTheTouchCancelledAfterAskTradesIsFlagged() {
-        OFeed f = book(new SpoofingDetector());
+        OFeed f = book(det());
         f.add(1000, 10, Side.BUY, "9.97", "1000");        // 3 ticks behind, 10 x median
         f.exec(1500, 4, Side.SELL, "10.01", "100");        // opposite side trades
         assertThat(f.delete(1800, 10, Side.BUY, "9.97", "1000")).isZero();   // grouped for layerWindow
@@ -39,7 +47,7 @@ class SpoofingDetectorTest {
         assertThat(a.levels()).isEqualTo(1);
         assertThat(a.tsStart()).isEqualTo(ms(1000));
         assertThat(a.tsEnd()).isEqualTo(ms(1800));
-        assertThat(a.params()).isEqualTo("tick=0.01,minDistanceTicks=2,sizeMultiple=5.0,minAbsSize=0,depthLevels=10,"
+        assertThat(a.params()).isEqualTo("tick=0.01,minDistanceTicks=2,sizeMultiple=5.0,minAbsSize=0,depthLevels=10,minMedianLevels=5,"
                 + "maxLifetime=5s,cancelAfterTrade=1s,maxFillRatio=0.0,minLayers=3,maxLayerGapTicks=1,layerWindow=1s");
         assertThat(field(a, "maxLifetime")).isEqualTo("800ms");
         assertThat(field(a, "minDistance")).isEqualTo("3");
@@ -50,7 +58,7 @@ class SpoofingDetectorTest {
 
     @Test
     void threeConsecutiveLevelsCancelledTogetherAreOneLayeringAlert() {
-        OFeed f = book(new SpoofingDetector());
+        OFeed f = book(det());
         f.add(1000, 10, Side.BUY, "9.97", "1000");
         f.add(1001, 11, Side.BUY, "9.96", "1000");
         f.add(1002, 12, Side.BUY, "9.95", "1000");
@@ -77,8 +85,26 @@ class SpoofingDetectorTest {
     }
 
     @Test
-    void ordinaryChurnNearTheTouchIsNotSpoofing() {
+    void withDefaultsAFiveLevelBookIsTooThinToJudgeSize() {
         OFeed f = book(new SpoofingDetector());
+        f.add(1000, 10, Side.BUY, "9.97", "1000");
+        f.exec(1500, 4, Side.SELL, "10.01", "100");
+        f.delete(1800, 10, Side.BUY, "9.97", "1000");
+        assertThat(f.flush()).isZero();
+        // an absolute floor still works on a thin book
+        SpoofingDetector.Params d = SpoofingDetector.Params.DEFAULT;
+        OFeed g = book(new SpoofingDetector(new SpoofingDetector.Params(d.tickSize(), 2, 5.0, Px.ofUnits(1000), 10, 10,
+                d.maxLifetimeNanos(), d.cancelAfterTradeNanos(), 0.0, 3, 1, d.layerWindowNanos())));
+        g.add(1000, 10, Side.BUY, "9.97", "1000");
+        g.exec(1500, 4, Side.SELL, "10.01", "100");
+        g.delete(1800, 10, Side.BUY, "9.97", "1000");
+        assertThat(g.flush()).isEqualTo(1);
+        assertThat(field(g.last(), "sizeVsMedian")).isEqualTo("0.0");   // no median: the relative test was off
+    }
+
+    @Test
+    void ordinaryChurnNearTheTouchIsNotSpoofing() {
+        OFeed f = book(det());
         long id = 100;
         for (int k = 0; k < 200; k++) {                     // small orders at/near the touch, traded and cancelled
             double t = 1000 + 10 * k;
@@ -95,7 +121,7 @@ class SpoofingDetectorTest {
 
     @Test
     void largeAwayOrdersWithoutTheOppositeTradePatternAreNotFlagged() {
-        OFeed f = book(new SpoofingDetector());
+        OFeed f = book(det());
         f.add(1000, 10, Side.BUY, "9.97", "1000");
         f.delete(1800, 10, Side.BUY, "9.97", "1000");     // no opposite trade during its life
         f.add(2000, 11, Side.BUY, "9.97", "1000");

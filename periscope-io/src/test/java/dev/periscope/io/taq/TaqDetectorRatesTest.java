@@ -12,6 +12,7 @@ import dev.periscope.engine.tape.TapeProcessor;
 import dev.periscope.model.time.SessionPhase;
 import dev.periscope.engine.replay.EventSource;
 import dev.periscope.model.event.MarketDataHandler;
+import dev.periscope.model.Px;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.event.TradeEvent;
 import dev.periscope.model.quality.DataIssueLog;
@@ -75,6 +76,11 @@ class TaqDetectorRatesTest {
         for (List<Alert> l : alerts.values()) if (!l.isEmpty()) System.out.println("  e.g. " + l.get(0).toLine());
         // pinned base rates (measured 2026-11-24, default parameters)
         assertThat(alerts.get("iceberg-taq")).hasSize(35);
+        // reproduced by an independent Python implementation over the raw CSVs (RTH, per-venue quotes x 100-share
+        // lots, CTA non-regular conditions excluded, quotes before trades on equal timestamps): 35 runs,
+        // 68,898 shares in 543 prints
+        assertThat(alerts.get("iceberg-taq").stream().mapToLong(a -> a.totalSize() / Px.SCALE).sum()).isEqualTo(68_898);
+        assertThat(alerts.get("iceberg-taq").stream().mapToInt(Alert::prints).sum()).isEqualTo(543);
         assertThat(alerts.get("naive-playbook-iceberg")).hasSize(40);
         assertThat(alerts.get("meta-order")).hasSize(2);
         assertThat(log.count("corrected-print")).isEqualTo(2);   // the reader skips the two CORR != 0 rows
