@@ -123,7 +123,7 @@ public final class DetectorSlots {
         SpoofingDetector.Params sp = SpoofingDetector.Params.DEFAULT;
         g.add(grid("spoofing", "sizeMultiple", new String[]{"2.0", "3.0", "5.0", "8.0", "12.0"},
                 v -> inst -> new SpoofingDetector(new SpoofingDetector.Params(sp.tickSize(), sp.minDistanceTicks(),
-                        Double.parseDouble(v), sp.minAbsSize(), sp.depthLevels(), sp.maxLifetimeNanos(),
+                        Double.parseDouble(v), sp.minAbsSize(), sp.depthLevels(), sp.minMedianLevels(), sp.maxLifetimeNanos(),
                         sp.cancelAfterTradeNanos(), sp.maxFillRatio(), sp.minLayers(), sp.maxLayerGapTicks(),
                         sp.layerWindowNanos()))));
         MetaOrderDetector.Params mo = MetaOrderDetector.Params.DEFAULT;
