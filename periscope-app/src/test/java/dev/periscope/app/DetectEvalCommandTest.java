@@ -1,0 +1,88 @@
+package dev.periscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periscope.analytics.eval.DetectionCounts;
+import dev.periscope.app.eval.DetectEval;
+import dev.periscope.sim.SimConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code periscope detect-eval} end to end on short sessions: text, JSON and sweep CSV agree with the engine. */
+class DetectEvalCommandTest {
+    static String run(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "detect-eval";
+            System.arraycopy(args, 0, all, 1, args.length);
+            assertThat(PeriscopeCli.execute(all)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneDetectorToJsonMatchesTheEngine() throws Exception {
+        Path out = Files.createTempFile("deval", ".json");
+        String text = run("--detector", "sweep", "--seeds", "2", "--seed0", "3", "--hours", "10:00-11:00", "--out", out.toString());
+        assertThat(text).contains("seeds 3..4").contains("sweep").doesNotContain("naive-of12-sweep");
+        JsonNode root = new ObjectMapper().readTree(out.toFile());
+        assertThat(root.get("detectors")).hasSize(1);
+        JsonNode d = root.get("detectors").get(0);
+        assertThat(d.get("detector").asText()).isEqualTo("sweep");
+        assertThat(d.get("seeds").asInt()).isEqualTo(2);
+        DetectEval.Evaluation e = DetectEval.evaluate(DetectEval.Config.of(2).withSeeds(3, 2).withDetectors(List.of("sweep"))
+                .withBase(SimConfig.defaults().withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false)));
+        DetectionCounts p = e.scorecard().row("sweep").orElseThrow().pooled();
+        assertThat(d.get("pooled").get("tp").asLong()).isEqualTo(p.tp());
+        assertThat(d.get("pooled").get("fp").asLong()).isEqualTo(p.fp());
+        assertThat(d.get("pooled").get("fn").asLong()).isEqualTo(p.fn());
+        assertThat(d.get("pooled").get("session_hours").asDouble()).isEqualTo(2.0);
+        Files.deleteIfExists(out);
+    }
+
+    @Test
+    void sweepWritesOneRowPerGridValue() throws Exception {
+        Path out = Files.createTempFile("deval-sweep", ".csv");
+        String text = run("--sweep", "--detector", "sweep", "--seeds", "1", "--hours", "10:00-11:00", "--out", out.toString());
+        assertThat(text).contains("sweep: precision/recall over window(ms)");
+        List<String> csv = Files.readAllLines(out);
+        assertThat(csv.get(0)).startsWith("detector,parameter,value,tp,fp,fn");
+        assertThat(csv.subList(1, csv.size())).extracting(l -> l.split(",")[2]).containsExactly("10", "25", "50", "100", "250");
+        // every grid value is scored against the same labels (TP + FN constant)
+        long labels = -1;
+        for (String l : csv.subList(1, csv.size())) {
+            String[] f = l.split(",");
+            long n = Long.parseLong(f[3]) + Long.parseLong(f[5]);
+            if (labels < 0) labels = n;
+            assertThat(n).isEqualTo(labels);
+        }
+        Files.deleteIfExists(out);
+    }
+
+    @Test
+    void unknownDetectorIsRejected() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PeriscopeCli.execute("detect-eval", "--detector", "nope")).isNotZero();
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown detector 'nope'");
+    }
+}
