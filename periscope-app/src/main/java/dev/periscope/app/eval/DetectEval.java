@@ -34,9 +34,11 @@ import java.util.TreeMap;
 public final class DetectEval {
     /**
      * Which labels each detector is scored against (docs/detect-eval.md). {@code delta-divergence} has no label
-     * kind and is reported by alarm rate only.
+     * kind and is reported by alarm rate only. Blocks ignore sides: the planted blocks are negotiated at the NBBO
+     * midpoint, where no aggressor exists, so the alert's side is only the tape's tick-test guess.
      */
     public static final KindMapping MAPPING = KindMapping.DEFAULT
+            .with("block", SideRelation.IGNORE, "block", "off-exchange-block")
             .with("spoofing", SideRelation.SAME, "spoof", "layering")
             .with("naive-cancel-ratio", SideRelation.SAME, "spoof", "layering")
             .with("meta-order", SideRelation.SAME, "meta-order")
