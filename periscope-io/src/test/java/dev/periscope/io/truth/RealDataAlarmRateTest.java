@@ -52,7 +52,9 @@ class RealDataAlarmRateTest {
         }
         SessionTime rth = SessionTime.regularSessions(cal, LocalDate.of(2018, 1, 2), LocalDate.of(2018, 1, 3));
         assertThat(rth.totalHours()).isEqualTo(13.0);
-        List<AlarmRate.Row> rows = AlarmRate.compute(alerts, rth, List.of("absorption", "block", "sweep"));
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (var d : TapeProcessor.defaultDetectors(dev.periscope.model.Instrument.usEquity("XXX"))) names.add(d.name());
+        List<AlarmRate.Row> rows = AlarmRate.compute(alerts, rth, List.copyOf(names));
         System.out.print(AlarmRate.toText(rows));
 
         Map<String, long[]> independent = new TreeMap<>();
@@ -61,7 +63,9 @@ class RealDataAlarmRateTest {
             c[cal.phase(a.tsEnd()) == SessionPhase.REGULAR ? 0 : 1]++;
         }
         assertThat(alerts).isNotEmpty();
-        assertThat(rows).extracting(AlarmRate.Row::detector).containsExactly("absorption", "block", "sweep");
+        for (Alert a : alerts) names.add(a.detector());
+        assertThat(rows).extracting(AlarmRate.Row::detector).containsExactlyElementsOf(names);
+        assertThat(names).contains("absorption", "block", "sweep");
         for (AlarmRate.Row r : rows) {
             long[] c = independent.getOrDefault(r.detector(), new long[2]);
             assertThat(r.inSession()).as(r.detector()).isEqualTo(c[0]);
