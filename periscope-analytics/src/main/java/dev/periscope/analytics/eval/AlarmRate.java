@@ -32,6 +32,18 @@ public final class AlarmRate {
             return sessionNanos == 0 ? OptionalDouble.empty()
                     : OptionalDouble.of(inSession / (sessionNanos / 3_600_000_000_000.0));
         }
+
+        /**
+         * Exact Poisson (Garwood 1936) interval of the rate per hour, treating in-session alerts as a Poisson count
+         * over the session hours ({@link Stats#poissonExact}); empty for zero session time. Alerts that cluster
+         * (one event raising several alerts) make it too narrow.
+         */
+        public java.util.Optional<Stats.Interval> perHourCi(double confidence) {
+            if (sessionNanos == 0) return java.util.Optional.empty();
+            Stats.Interval c = Stats.poissonExact(inSession, confidence);
+            double h = sessionNanos / 3_600_000_000_000.0;
+            return java.util.Optional.of(new Stats.Interval(c.low() / h, c.high() / h));
+        }
     }
 
     /**
@@ -61,27 +73,47 @@ public final class AlarmRate {
         return out;
     }
 
-    /** Fixed-width table: detector, alerts in session, outside, session hours, alarms per hour, per-kind counts. */
+    /** {@link #toText(List, double)} at 95%. */
     public static String toText(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-20s %8s %8s %9s %10s  %s%n", "detector",
-                "alerts", "outside", "hours", "alarms/h", "by kind"));
+        return toText(rows, 0.95);
+    }
+
+    /**
+     * Fixed-width table: detector, alerts in session, outside, session hours, alarms per hour with its exact
+     * Poisson interval, per-kind counts.
+     */
+    public static String toText(List<Row> rows, double confidence) {
+        String ci = Render.num(confidence * 100, 1).replace(".0", "") + "% CI";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-20s %8s %8s %9s %10s  %-21s  %s%n", "detector",
+                "alerts", "outside", "hours", "alarms/h", ci, "by kind"));
         for (Row r : rows) {
             StringBuilder k = new StringBuilder();
             r.byKind().forEach((kind, n) -> k.append(k.isEmpty() ? "" : " ").append(kind).append('=').append(n));
-            sb.append(String.format(Locale.ROOT, "%-20s %8d %8d %9s %10s  %s", r.detector(), r.inSession(), r.outside(),
-                    Render.num(r.sessionNanos() / 3_600_000_000_000.0, 3), Render.text(r.perHour(), 3), k).stripTrailing())
-                    .append('\n');
+            sb.append(String.format(Locale.ROOT, "%-20s %8d %8d %9s %10s  %-21s  %s", r.detector(), r.inSession(),
+                    r.outside(), Render.num(r.sessionNanos() / 3_600_000_000_000.0, 3), Render.text(r.perHour(), 3),
+                    Render.text(r.perHourCi(confidence), 3), k).stripTrailing()).append('\n');
         }
         return sb.toString();
     }
 
-    /** CSV with header {@code detector,alerts,outside,session_hours,alarms_per_hour}; undefined rate empty. */
+    /** {@link #toCsv(List, double)} at 95%. */
     public static String toCsv(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("detector,alerts,outside,session_hours,alarms_per_hour\n");
+        return toCsv(rows, 0.95);
+    }
+
+    /**
+     * CSV with header {@code detector,alerts,outside,session_hours,alarms_per_hour,alarms_per_hour_low,
+     * alarms_per_hour_high,confidence}; undefined values empty.
+     */
+    public static String toCsv(List<Row> rows, double confidence) {
+        StringBuilder sb = new StringBuilder("detector,alerts,outside,session_hours,alarms_per_hour,alarms_per_hour_low,"
+                + "alarms_per_hour_high,confidence\n");
         for (Row r : rows) {
+            java.util.Optional<Stats.Interval> ci = r.perHourCi(confidence);
             sb.append(Render.csvField(r.detector())).append(',').append(r.inSession()).append(',').append(r.outside())
                     .append(',').append(Render.num(r.sessionNanos() / 3_600_000_000_000.0, 6)).append(',')
-                    .append(Render.csv(r.perHour(), 6)).append('\n');
+                    .append(Render.csv(r.perHour(), 6)).append(',').append(Render.csv(Render.low(ci), 6)).append(',')
+                    .append(Render.csv(Render.high(ci), 6)).append(',').append(Render.num(confidence, 4)).append('\n');
         }
         return sb.toString();
     }

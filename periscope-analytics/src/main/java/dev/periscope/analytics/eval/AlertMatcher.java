@@ -109,31 +109,52 @@ public final class AlertMatcher {
         return String.join(" | ", p);
     }
 
-    /** Eligible label indices of each alert, ascending (= label order). */
+    /**
+     * Eligible label indices of each alert, ascending (= label order). Labels are sorted by start; those starting
+     * by {@code a.tsEnd + tol} form a prefix, and within it a max-tree over label ends enumerates exactly the labels
+     * ending at or after {@code a.tsStart − tol}: O((k + 1) log n) per alert for k candidates, however long the
+     * labels (meta-orders) are.
+     */
     private int[][] eligible(List<Alert> as, List<GroundTruthLabel> ls, SideRelation sides) {
         long tol = config.toleranceNanos();
-        long maxDur = 0;
-        long[] starts = new long[ls.size()];
-        for (int j = 0; j < ls.size(); j++) {
+        int nl = ls.size();
+        long[] starts = new long[nl];
+        int size = 1;
+        while (size < nl) size <<= 1;
+        long[] maxEnd = new long[2 * size];
+        Arrays.fill(maxEnd, Long.MIN_VALUE);
+        for (int j = 0; j < nl; j++) {
             starts[j] = ls.get(j).tsStart();
-            maxDur = Math.max(maxDur, ls.get(j).durationNanos());
+            maxEnd[size + j] = ls.get(j).tsEnd();
         }
+        for (int i = size - 1; i >= 1; i--) maxEnd[i] = Math.max(maxEnd[2 * i], maxEnd[2 * i + 1]);
         int[][] adj = new int[as.size()][];
-        int[] buf = new int[ls.size()];
+        int[] buf = new int[Math.max(1, nl)];
+        int[] cand = new int[Math.max(1, nl)];
         for (int i = 0; i < as.size(); i++) {
             Alert a = as.get(i);
-            // a label can overlap only if l.tsStart <= a.tsEnd + tol and l.tsStart >= a.tsStart - tol - maxDur
-            int from = lowerBound(starts, satSub(satSub(a.tsStart(), tol), maxDur));
             int to = lowerBound(starts, satAdd(satAdd(a.tsEnd(), tol), 1));
+            int k = collect(maxEnd, 1, 0, size, to, satSub(a.tsStart(), tol), cand, 0);
             int n = 0;
-            for (int j = from; j < to; j++) {
-                GroundTruthLabel l = ls.get(j);
-                if (a.tsStart() <= satAdd(l.tsEnd(), tol) && a.tsEnd() >= satSub(l.tsStart(), tol)
-                        && sides.compatible(a.side(), l.side()) && pricesCompatible(a, l)) buf[n++] = j;
+            for (int c = 0; c < k; c++) {
+                GroundTruthLabel l = ls.get(cand[c]);
+                if (sides.compatible(a.side(), l.side()) && pricesCompatible(a, l)) buf[n++] = cand[c];
             }
             adj[i] = Arrays.copyOf(buf, n);
         }
         return adj;
+    }
+
+    /** Appends, ascending, the leaves j &lt; {@code to} under {@code node} with end &ge; {@code minEnd}. */
+    private static int collect(long[] maxEnd, int node, int lo, int width, int to, long minEnd, int[] out, int n) {
+        if (lo >= to || maxEnd[node] < minEnd) return n;
+        if (width == 1) {
+            out[n++] = lo;
+            return n;
+        }
+        int half = width >> 1;
+        n = collect(maxEnd, 2 * node, lo, half, to, minEnd, out, n);
+        return collect(maxEnd, 2 * node + 1, lo + half, half, to, minEnd, out, n);
     }
 
     private boolean pricesCompatible(Alert a, GroundTruthLabel l) {

@@ -51,13 +51,15 @@ class AlarmRateTest {
         assertThat(rows.get(0).inSession()).isZero();
         assertThat(rows.get(0).perHour().getAsDouble()).isZero();
         assertThat(rows.get(2).perHour().getAsDouble()).isEqualTo(0.5);
+        // Garwood 95% for k = 0, 3, 1 over 2 h: chi2.ppf(0.975, 2k+2)/4 and chi2.ppf(0.025, 2k)/4 (scipy)
         assertThat(AlarmRate.toCsv(rows)).isEqualTo("""
-                detector,alerts,outside,session_hours,alarms_per_hour
-                absorption,0,0,2.000000,0.000000
-                block,3,2,2.000000,1.500000
-                sweep,1,0,2.000000,0.500000
+                detector,alerts,outside,session_hours,alarms_per_hour,alarms_per_hour_low,alarms_per_hour_high,confidence
+                absorption,0,0,2.000000,0.000000,0.000000,1.844440,0.9500
+                block,3,2,2.000000,1.500000,0.309336,4.383637,0.9500
+                sweep,1,0,2.000000,0.500000,0.012659,2.785822,0.9500
                 """);
-        assertThat(AlarmRate.toText(rows)).contains("block                       3        2     2.000      1.500  block=2 off-exchange-block=1");
+        assertThat(AlarmRate.toText(rows)).contains(
+                "block                       3        2     2.000      1.500  [0.309, 4.384]         block=2 off-exchange-block=1");
         List<AlarmRate.Row> none = AlarmRate.compute(alerts, SessionTime.of(new long[0], new long[0]), List.of());
         assertThat(none.get(0).perHour()).isEmpty();
         assertThat(AlarmRate.toText(none)).contains("n/a");

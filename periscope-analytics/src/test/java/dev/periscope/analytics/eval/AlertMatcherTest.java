@@ -182,6 +182,11 @@ class AlertMatcherTest {
         assertThat(KindMapping.DEFAULT.rule("absorption").sides()).isEqualTo(SideRelation.OPPOSITE);
         assertThat(KindMapping.DEFAULT.rule("iceberg-taq").labelKinds()).containsExactly("iceberg");
         assertThat(KindMapping.DEFAULT.rule("delta-divergence")).isNull();
+        assertThat(KindMapping.DEFAULT.rule("spoofing").labelKinds()).containsExactly("layering", "spoof");
+        assertThat(KindMapping.DEFAULT.rule("meta-order").sides()).isEqualTo(SideRelation.SAME);
+        assertThat(KindMapping.DEFAULT.rules()).extracting(KindMapping.Rule::detector).containsExactly("absorption",
+                "block", "iceberg-l3", "iceberg-taq", "meta-order", "naive-cancel-ratio", "naive-playbook-iceberg",
+                "spoofing", "sweep");
     }
 
     @Test
@@ -244,6 +249,38 @@ class AlertMatcherTest {
                 assertThat(c.tp() + c.fp()).isEqualTo(na);
                 assertThat(c.tp() + c.fn()).isEqualTo(nl);
             }
+        });
+    }
+
+    @Test
+    void candidateSearchFindsEveryEligibleLabelOnLargerInputs() {
+        // long and short labels mixed: an alert is a hit or a duplicate iff some label is eligible by the naive rule
+        qt().withExamples(50).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<Alert> as = new ArrayList<>();
+            List<GroundTruthLabel> ls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                long t = r.nextLong(0, 100_000);
+                as.add(alert("block", t, t + r.nextLong(0, 500), r.nextInt(3) - 1));
+            }
+            for (int j = 0; j < 100; j++) {
+                long t = r.nextLong(0, 100_000);
+                long len = r.nextInt(10) == 0 ? r.nextLong(0, 50_000) : r.nextLong(0, 300);
+                ls.add(label("block", t, t + len, r.nextInt(3) - 1));
+            }
+            long tol = r.nextLong(0, 200);
+            long expected = 0;
+            for (Alert a : as) {
+                for (GroundTruthLabel l : ls) {
+                    if (a.tsStart() <= l.tsEnd() + tol && a.tsEnd() >= l.tsStart() - tol
+                            && (a.side() == 0 || l.side() == 0 || a.side() == l.side())) {
+                        expected++;
+                        break;
+                    }
+                }
+            }
+            DetectionCounts c = new AlertMatcher(BLOCK, MatchConfig.DEFAULT.withTolerance(tol)).match("block", as, ls, HOUR).counts();
+            assertThat(c.tp() + c.duplicates()).isEqualTo(expected);
         });
     }
 

@@ -94,6 +94,20 @@ class StatsTest {
     }
 
     @Test
+    void exactPoissonIntervalMatchesScipyChiSquare() {
+        // scipy.stats.chi2.ppf(a, 2k)/2 and chi2.ppf(1-a, 2k+2)/2, a = (1-c)/2
+        double[][] cases = {{0, 0.95, 0.0, 3.6888794541139354}, {1, 0.95, 0.025317807984289897, 5.571643390938898},
+                {5, 0.95, 1.623486390118421, 11.66833207932267}, {33, 0.95, 22.715681572729842, 46.344269269169295},
+                {289, 0.95, 256.63763765490876, 324.313810816524}, {6455, 0.90, 6323.418452900078, 6588.728802782583},
+                {100000, 0.99, 99187.32963316483, 100817.43103329056}};
+        for (double[] c : cases) {
+            Stats.Interval i = Stats.poissonExact((long) c[0], c[1]);
+            assertThat(i.low()).as("low k=%s", c[0]).isCloseTo(c[2], within(1e-9 * Math.max(1, c[2])));
+            assertThat(i.high()).as("high k=%s", c[0]).isCloseTo(c[3], within(1e-9 * c[3]));
+        }
+    }
+
+    @Test
     void quantilesAndMedians() {
         double[] s = {1, 2, 4, 8};
         assertThat(Stats.quantileSorted(s, 0)).isEqualTo(1);
