@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
+                TapeCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

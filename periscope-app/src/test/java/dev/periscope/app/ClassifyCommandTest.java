@@ -1,6 +1,7 @@
 package dev.periscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.periscope.analytics.signing.SigningEvaluation;
 import dev.periscope.analytics.signing.SigningMethod;
@@ -37,7 +38,7 @@ class ClassifyCommandTest {
     void matchesNaiveReimplementation(int sample, long lagMs) throws IOException {
         Path msg = SharedData.path(SAMPLES[sample][0]), ob = SharedData.path(SAMPLES[sample][1]);
         DataIssueLog issues = new DataIssueLog();
-        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, lagMs * 1_000_000L, 1 << 20, issues);
+        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, lagMs * 1_000_000L, 1 << 20, ClassifyCommand.DEFAULT_BVC, issues);
         assertThat(issues.total()).isZero();
         long[][][] naive = naive(msg, ob, lagMs * 1_000_000L);
         SigningEvaluation[] parts = {r.visible(), r.hidden(), r.all()};
@@ -56,7 +57,7 @@ class ClassifyCommandTest {
     void accuraciesAreInPlausibleRanges() {
         for (String[] s : SAMPLES) {
             ClassifyCommand.Result r = ClassifyCommand.evaluate(SharedData.path(s[0]), SharedData.path(s[1]), 0,
-                    1 << 16, new DataIssueLog());
+                    1 << 16, ClassifyCommand.DEFAULT_BVC, new DataIssueLog());
             // a visible execution happens at the best quote standing just before it: quote-based rules are right
             for (SigningMethod m : new SigningMethod[] {SigningMethod.QUOTE, SigningMethod.LEE_READY, SigningMethod.EMO, SigningMethod.CLNV}) {
                 assertThat(r.visible().accuracyClassified(m).getAsDouble()).as(s[0] + " " + m).isGreaterThan(0.99);
@@ -81,7 +82,7 @@ class ClassifyCommandTest {
         Path msg = SharedData.path(SAMPLES[2][0]), ob = SharedData.path(SAMPLES[2][1]);
         int code = cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--quote-lag-ms", "0");
         assertThat(code).isZero();
-        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, 0, 1 << 20, new DataIssueLog());
+        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, 0, 1 << 20, ClassifyCommand.DEFAULT_BVC, new DataIssueLog());
         assertThat(out.toString())
                 .contains(r.visible().table("visible executions (type 4)"))
                 .contains(r.hidden().table("hidden executions (type 5)"))
@@ -93,6 +94,83 @@ class ClassifyCommandTest {
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--lobster", msg.toString(),
                 ob.toString())).isNotZero();
         assertThat(err.toString()).contains("--quote-lag-ms must be").contains("exactly MESSAGE_FILE ORDERBOOK_FILE");
+    }
+
+    /**
+     * Bar-level BVC accuracy against a naive twin: bars grouped with a map, sigma by the textbook two-pass
+     * formula over the previous window of changes. (The CDFs are the library's, tested against mpmath in the
+     * analytics module; what is checked here is the bar building, the window and the scoring.)
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 60, 20, 0.25", "1, 300, 5, 1.0", "1, 10, 30, 0.25", "2, 1, 5, 2.0"})
+    void bvcMatchesNaiveBars(int sample, long barSeconds, int window, double nu) throws IOException {
+        Path msg = SharedData.path(SAMPLES[sample][0]), ob = SharedData.path(SAMPLES[sample][1]);
+        var params = new ClassifyCommand.BvcParams(barSeconds * 1_000_000_000L, window, nu);
+        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, 0, 1 << 16, params, new DataIssueLog());
+        // bars: bucket of time of day (midnight New York is a whole number of these bar lengths after the epoch)
+        java.util.TreeMap<Long, double[]> bars = new java.util.TreeMap<>(); // close, volume, true buy
+        for (String line : Files.readAllLines(msg)) {
+            String[] m = line.split(",");
+            int type = Integer.parseInt(m[1]);
+            if (type != 4 && type != 5) continue;
+            long tod = new BigDecimal(m[0]).movePointRight(9).longValueExact();
+            double[] bar = bars.computeIfAbsent(tod / (barSeconds * 1_000_000_000L), k -> new double[3]);
+            bar[0] = Long.parseLong(m[4]) / 10_000.0;
+            bar[1] += Long.parseLong(m[3]);
+            if (Integer.parseInt(m[5]) == -1) bar[2] += Long.parseLong(m[3]);
+        }
+        List<double[]> list = new java.util.ArrayList<>(bars.values());
+        double errN = 0, errT = 0, vol = 0;
+        int classified = 0;
+        for (int k = window + 1; k < list.size(); k++) {
+            double[] changes = new double[window];
+            for (int j = 0; j < window; j++) {
+                int at = k - window + j;
+                changes[j] = list.get(at)[0] - list.get(at - 1)[0];
+            }
+            double mean = java.util.Arrays.stream(changes).average().orElseThrow();
+            double ss = 0;
+            for (double c : changes) ss += (c - mean) * (c - mean);
+            double sigma = Math.sqrt(ss / (window - 1));
+            if (sigma < 1e-9) continue;
+            double dp = list.get(k)[0] - list.get(k - 1)[0];
+            double v = list.get(k)[1], tb = list.get(k)[2];
+            errN += Math.abs(tb - v * dev.periscope.analytics.signing.Distributions.normalCdf(dp / sigma));
+            errT += Math.abs(tb - v * dev.periscope.analytics.signing.Distributions.studentTCdf(dp / sigma, nu));
+            vol += v;
+            classified++;
+        }
+        assertThat(r.bvc().bars()).isEqualTo(list.size());
+        assertThat(r.bvc().normal().bars()).isEqualTo(classified).isPositive();
+        assertThat(r.bvc().normal().accuracy().getAsDouble()).isCloseTo(1 - errN / vol, within(1e-9));
+        assertThat(r.bvc().studentT().accuracy().getAsDouble()).isCloseTo(1 - errT / vol, within(1e-9));
+        assertThat(r.bvc().leeReady().bars()).isEqualTo(classified);
+    }
+
+    /** A bad message row is reported and skipped, but its book row still becomes the quote for the next message. */
+    @Test
+    void bookRowOfASkippedMessageStillUpdatesTheQuote(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path msg = dir.resolve("TEST_2012-06-21_34200000_57600000_message_1.csv");
+        Path ob = dir.resolve("TEST_2012-06-21_34200000_57600000_orderbook_1.csv");
+        Files.writeString(msg, """
+                34200.0,1,1,100,100000,1
+                34200.1,X,2,50,100100,1
+                34200.2,5,0,10,100150,-1
+                """);
+        Files.writeString(ob, """
+                100200,100,100000,100
+                100200,100,100100,50
+                100200,100,100100,50
+                """);
+        DataIssueLog issues = new DataIssueLog();
+        ClassifyCommand.Result r = ClassifyCommand.evaluate(msg, ob, 0, 16, ClassifyCommand.DEFAULT_BVC, issues);
+        assertThat(issues.total()).isEqualTo(1);
+        assertThat(issues.firstIssues().get(0).line()).isEqualTo(2);
+        // quote 10.01/10.02 (row 2) puts the hidden execution at 10.015 exactly at the mid: unclassified.
+        // Had row 1 (10.00/10.02) been used, the quote rule would have said buy.
+        assertThat(r.hidden().scored()).isEqualTo(1);
+        assertThat(r.hidden().unclassified(SigningMethod.QUOTE)).isEqualTo(1);
+        assertThat(r.visible().scored()).isZero();
     }
 
     /** Naive twin: counts [part: visible, hidden, all][method in ORDER][correct, incorrect, unclassified]. */

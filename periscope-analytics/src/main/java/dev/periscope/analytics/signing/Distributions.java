@@ -12,8 +12,8 @@ package dev.periscope.analytics.signing;
  * <p>{@link #studentTCdf} uses F(t) = 1 - I_{nu/(nu+t^2)}(nu/2, 1/2)/2 for t &gt; 0 (Abramowitz &amp; Stegun
  * 26.7.1 with 26.5.27), the regularized incomplete beta by its continued fraction (DLMF 8.17.22, modified Lentz)
  * with the complement identity where the fraction converges slowly, and log-gamma by the Stirling series after
- * upward recurrence to z &gt;= 10. Accurate to about 1e-13 relative for 0.1 &lt;= nu &lt;= 1000 (tests compare
- * with SciPy).
+ * upward recurrence to z &gt;= 10. Tested to 1e-12 relative against mpmath (50 digits) for 0.25 &lt;= nu &lt;= 200;
+ * the error grows slowly with nu through the log-gamma differences.
  */
 public final class Distributions {
     private Distributions() {}

@@ -71,10 +71,11 @@ class BlockDetectorTest {
     @Test
     void nonRegularConditionsAreNeverBlocks() {
         Feed f = new Feed(regNms);
-        for (String c : new String[] {"W", "4", "P", "4 B", "7 V", "O", "6", "M", "Q", "Z", "L", "N", "R", "C", "U", "X", "TP"})
+        for (String c : new String[] {"W", "4", "P", "4 B", "7 V", "O", "6", "M", "Q", "Z", "L", "N", "R", "C", "U", "X", "TP", "B"})
             assertThat(f.t(Feed.ms(1), "100", "50000", 'N', c, 1)).as(c).isZero();
-        // regular, ISO, Form T, odd-lot flag, bunched, intermarket-sweep+odd-lot are eligible
-        for (String c : new String[] {"", "@", "F", "T", "FT", "I", "B", "F I"})
+        // regular, ISO, Form T, odd-lot flag, intermarket-sweep+odd-lot are eligible; "B" without a known tape is
+        // read as CTA's average-price trade (SaleCondition.Plan.UNKNOWN), so it is not
+        for (String c : new String[] {"", "@", "F", "T", "FT", "I", "F I"})
             assertThat(f.t(Feed.ms(2), "100", "50000", 'N', c, 1)).as(c).isEqualTo(1);
     }
 

@@ -24,7 +24,8 @@ import java.util.List;
 final class TaqSample {
     static final String FILE = "hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv";
     /** Condition characters a print must not carry to be regular (written out here independently of the main code). */
-    static final String NON_REGULAR_CHARS = "CGHLMNOPQRUVWXZ45679";
+    // 'B' is "average price trade" on the CTA tape (NYSE-listed, as this sample is), "bunched" only on UTP
+    static final String NON_REGULAR_CHARS = "BCGHLMNOPQRUVWXZ45679";
 
     record Row(int day, long ts, char ex, String cond, BigDecimal size, BigDecimal price, long sizePx, long pricePx,
                long mask, byte tickSide) {
@@ -55,15 +56,23 @@ final class TaqSample {
         List<Row> rows = new ArrayList<>(80_000);
         try {
             List<String> lines = Files.readAllLines(p);
-            int lastDay = -1;
+            int lastDay = -1, cachedDay = -1;
+            long midnight = 0;
             BigDecimal lastDiff = null;
             byte lastSide = 0;
             for (int i = 1; i < lines.size(); i++) {
                 String[] f = lines.get(i).split(",", -1);
                 if (!f[6].equals("0")) continue;
-                LocalDateTime t = LocalDateTime.parse(f[0], DT);
-                int day = t.getYear() * 10_000 + t.getMonthValue() * 100 + t.getDayOfMonth();
-                long ts = t.toEpochSecond(ZoneOffset.ofHours(-5)) * 1_000_000_000L + t.getNano();
+                String dt = f[0];   // yyyy-MM-dd HH:mm:ss.SSS, EST
+                int day = Integer.parseInt(dt, 0, 4, 10) * 10_000 + Integer.parseInt(dt, 5, 7, 10) * 100
+                        + Integer.parseInt(dt, 8, 10, 10);
+                if (day != cachedDay) {
+                    cachedDay = day;
+                    midnight = LocalDateTime.parse(dt.substring(0, 10) + " 00:00:00.000", DT)
+                            .toEpochSecond(ZoneOffset.ofHours(-5)) * 1_000_000_000L;
+                }
+                long ts = midnight + ((Integer.parseInt(dt, 11, 13, 10) * 60L + Integer.parseInt(dt, 14, 16, 10)) * 60L
+                        + Integer.parseInt(dt, 17, 19, 10)) * 1_000_000_000L + Integer.parseInt(dt, 20, 23, 10) * 1_000_000L;
                 String cond = unquote(f[3]);
                 BigDecimal size = new BigDecimal(f[4]), price = new BigDecimal(f[5]);
                 if (day != lastDay) { lastDay = day; lastDiff = null; lastSide = 0; }

@@ -70,5 +70,17 @@ class BulkVolumeClassifierTest {
         assertThatThrownBy(() -> BulkVolumeClassifier.studentT(5, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void accuracyIsOneMinusAbsoluteBuyErrorOverVolume() {
+        BulkVolumeAccuracy a = new BulkVolumeAccuracy();
+        assertThat(a.accuracy()).isEmpty();
+        a.record(60, 50, 100);  // min(60,50) + min(40,50) = 90 right
+        a.record(0, 10, 50);    // min(0,10) + min(50,40) = 40 right
+        assertThat(a.bars()).isEqualTo(2);
+        assertThat(a.accuracy().getAsDouble()).isCloseTo(130.0 / 150, within(1e-15));
+        assertThatThrownBy(() -> a.record(101, 50, 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> a.record(Double.NaN, 50, 100)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static long px(String s) { return Px.parse(s); }
 }
