@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
                 TapeCommand.class,
+                BookCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,188 @@
+package dev.periscope.book;
+
+import dev.periscope.model.Px;
+import dev.periscope.model.Side;
+import dev.periscope.model.event.BookDeltaEvent;
+
+import java.util.Arrays;
+
+/**
+ * Fast price-level (L2) book. Each side is a sorted pair of primitive arrays (prices, aggregate sizes) kept
+ * <em>worst level first, best level last</em>, so that the common updates at and near the touch shift only the
+ * few elements between the update and the end; lookups are binary searches. This works for any depth, any tick
+ * (crypto prices with 8 decimals, levels far from the touch) and needs no tick size, unlike a tick-indexed ladder.
+ * Arrays double when full (the only allocation; none in steady state). Reads and updates allocate nothing.
+ *
+ * <p>Sizes are {@link Px} fixed point and never negative; size 0 removes a level. Single-threaded.
+ */
+public final class L2Book implements OrderBookView {
+    private final Ladder bids = new Ladder(1);
+    private final Ladder asks = new Ladder(-1);
+
+    public L2Book() {}
+
+    private Ladder ladder(Side s) { return s == Side.BUY ? bids : asks; }
+
+    /** Sets the aggregate size at a level; 0 removes it. Throws on a negative size or {@link Px#NONE} price. */
+    public void set(Side side, long price, long size) {
+        if (size < 0) throw new IllegalArgumentException("negative size " + size + " at " + price);
+        if (price == Px.NONE) throw new IllegalArgumentException("price NONE");
+        ladder(side).set(price, size);
+    }
+
+    /**
+     * Adds {@code delta} (may be negative) to the level and returns the new size; the level is removed at 0.
+     * Throws if the result would be negative (callers that can see inconsistent input check first).
+     */
+    public long add(Side side, long price, long delta) {
+        if (price == Px.NONE) throw new IllegalArgumentException("price NONE");
+        return ladder(side).add(price, delta);
+    }
+
+    /** Applies an absolute level update; a {@link BookDeltaEvent#FLAG_CLEAR} delta clears both sides first and carries no level. */
+    public void apply(BookDeltaEvent d) {
+        if (d.isClear()) {
+            clear();
+            return;
+        }
+        set(d.side, d.price, d.size);
+    }
+
+    public void clear() {
+        bids.n = 0;
+        asks.n = 0;
+    }
+
+    /** Removes every level strictly worse than {@code price} on {@code side}. */
+    public void truncateWorseThan(Side side, long price) {
+        ladder(side).truncateWorseThan(price);
+    }
+
+    @Override
+    public int depth(Side side) { return ladder(side).n; }
+
+    @Override
+    public long price(Side side, int level) {
+        Ladder l = ladder(side);
+        if (level < 0 || level >= l.n) return Px.NONE;
+        return l.sign * l.key[l.n - 1 - level];
+    }
+
+    @Override
+    public long size(Side side, int level) {
+        Ladder l = ladder(side);
+        if (level < 0 || level >= l.n) return 0;
+        return l.size[l.n - 1 - level];
+    }
+
+    @Override
+    public long sizeAt(Side side, long price) {
+        Ladder l = ladder(side);
+        int i = l.find(price);
+        return i >= 0 ? l.size[i] : 0;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("L2Book[bids");
+        for (int i = 0; i < Math.min(5, depth(Side.BUY)); i++)
+            sb.append(' ').append(Px.format(size(Side.BUY, i))).append('@').append(Px.format(price(Side.BUY, i)));
+        sb.append(" | asks");
+        for (int i = 0; i < Math.min(5, depth(Side.SELL)); i++)
+            sb.append(' ').append(Px.format(size(Side.SELL, i))).append('@').append(Px.format(price(Side.SELL, i)));
+        return sb.append(']').toString();
+    }
+
+    /** One side: keys = sign x price ascending, so the best level (largest key) is last. */
+    private static final class Ladder {
+        final long sign;
+        long[] key = new long[64];
+        long[] size = new long[64];
+        int n;
+
+        Ladder(long sign) { this.sign = sign; }
+
+        /**
+         * Index of the level with this price, or -(insertion point) - 1. Galloping search from the touch (the end
+         * of the arrays): O(log d) for a level d steps from the touch, where feeds concentrate their updates.
+         */
+        int find(long price) {
+            long k = sign * price;
+            int hi = n - 1;
+            if (hi < 0) return -1;
+            long top = key[hi];
+            if (top == k) return hi;
+            if (top < k) return -(n + 1);
+            // key[hi] > k: gallop down until key[lo] <= k
+            int step = 1, lo = hi - 1;
+            while (lo >= 0 && key[lo] > k) {
+                hi = lo;
+                step <<= 1;
+                lo = hi - step;
+            }
+            if (lo < 0) lo = 0;
+            // now key[hi] > k, and key[lo] <= k or lo == 0; binary search in [lo, hi - 1]
+            hi = hi - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long v = key[mid];
+                if (v < k) lo = mid + 1;
+                else if (v > k) hi = mid - 1;
+                else return mid;
+            }
+            return -(lo + 1);
+        }
+
+        void set(long price, long sz) {
+            int i = find(price);
+            if (i >= 0) {
+                if (sz == 0) remove(i);
+                else size[i] = sz;
+            } else if (sz != 0) {
+                insert(-i - 1, sign * price, sz);
+            }
+        }
+
+        long add(long price, long delta) {
+            int i = find(price);
+            if (i >= 0) {
+                long v = size[i] + delta;
+                if (v < 0) throw new IllegalStateException("level " + Px.format(price) + " would become negative: "
+                        + Px.format(size[i]) + " + " + Px.format(delta));
+                if (v == 0) remove(i);
+                else size[i] = v;
+                return v;
+            }
+            if (delta < 0) throw new IllegalStateException("no level at " + Px.format(price) + " to reduce by " + Px.format(-delta));
+            if (delta > 0) insert(-i - 1, sign * price, delta);
+            return delta;
+        }
+
+        private void insert(int at, long k, long sz) {
+            if (n == key.length) {
+                key = Arrays.copyOf(key, n * 2);
+                size = Arrays.copyOf(size, n * 2);
+            }
+            System.arraycopy(key, at, key, at + 1, n - at);
+            System.arraycopy(size, at, size, at + 1, n - at);
+            key[at] = k;
+            size[at] = sz;
+            n++;
+        }
+
+        private void remove(int at) {
+            System.arraycopy(key, at + 1, key, at, n - at - 1);
+            System.arraycopy(size, at + 1, size, at, n - at - 1);
+            n--;
+        }
+
+        void truncateWorseThan(long price) {
+            int i = find(price);
+            int keepFrom = i >= 0 ? i : -i - 1; // first index with key >= sign*price
+            if (keepFrom == 0) return;
+            System.arraycopy(key, keepFrom, key, 0, n - keepFrom);
+            System.arraycopy(size, keepFrom, size, 0, n - keepFrom);
+            n -= keepFrom;
+        }
+    }
+}
