@@ -11,12 +11,14 @@ import java.util.SplittableRandom;
  * the shape of a busy futures or crypto depth feed: it starts with a snapshot of {@link #SNAPSHOT_LEVELS} levels
  * per side around 100.00 (tick 0.01) and then mixes, per update (side 50/50):
  * <ul>
- * <li>~85% at 0-4 ticks behind the touch (geometric-like: the touch itself most often), ~2% one tick inside the
- *     spread (a new best level, never crossing), the rest 5-300 ticks behind (far levels);</li>
+ * <li>when the spread is wider than one tick, with probability 0.15 a new best level one tick inside it (never
+ *     crossing); otherwise ~85% at 0-4 ticks behind the touch (geometric-like: the touch itself most often) and
+ *     the rest 5-300 ticks behind (far levels);</li>
  * <li>at an existing level: delete with probability 0.2 (never below 10 levels per side), otherwise a new size;
  *     at a missing level: a new level (size 1-5000 units).</li>
  * </ul>
- * Deletes of the touch and new levels inside the spread make the mid wander. The generator keeps the state in a
+ * Deletes of the touch and new levels inside the spread make the mid wander while the spread stays near one
+ * tick. The generator keeps the state in a
  * {@link ReferenceL2Book}, so deletes hit existing levels and the book never crosses. The realised mix is counted
  * in {@link #stats}.
  */
@@ -42,15 +44,14 @@ final class L2UpdateTape {
             i = put(book, i, Side.BUY, mid - (k + 1) * TICK, lots(r));
             if (i < n) i = put(book, i, Side.SELL, mid + (k + 1) * TICK, lots(r));
         }
-        long deletes = 0, inserts = 0, updates = 0, near = 0, inside = 0, far = 0;
+        long deletes = 0, inserts = 0, updates = 0, near = 0, inside = 0, far = 0, spreadSum = 0;
         while (i < n) {
             Side s = r.nextBoolean() ? Side.BUY : Side.SELL;
-            long best = book.price(s, 0), other = book.price(s.opposite(), 0);
+            long best = book.price(s, 0);
             double u = r.nextDouble();
             long p;
-            if (u < 0.02) {                       // one tick inside the spread, if there is room
+            if (book.price(Side.SELL, 0) - book.price(Side.BUY, 0) > TICK && u < 0.15) { // the spread is wider than one tick: a new best level inside it
                 p = best + s.sign() * TICK;
-                if (s == Side.BUY ? p >= other : p <= other) p = best;
                 inside++;
             } else if (u < 0.87) {                // near the touch: 0..4 ticks, touch most often
                 int d = Math.min(4, (int) (-Math.log(1 - r.nextDouble()) * 1.2));
@@ -70,13 +71,14 @@ final class L2UpdateTape {
                 inserts++;
             }
             i = put(book, i, s, p, sz);
+            spreadSum += (book.price(Side.SELL, 0) - book.price(Side.BUY, 0)) / TICK;
         }
         long m = n - 2L * SNAPSHOT_LEVELS;
         stats = String.format("%d updates after a %d+%d snapshot: %.1f%% size changes, %.1f%% deletes, %.1f%% new levels;"
                         + " %.1f%% within 0-4 ticks of the touch, %.1f%% inside the spread, %.1f%% 5-300 ticks away;"
-                        + " final depth %d bids / %d asks, best %s / %s",
+                        + " mean spread %.2f ticks; final depth %d bids / %d asks, best %s / %s",
                 m, SNAPSHOT_LEVELS, SNAPSHOT_LEVELS, 100.0 * updates / m, 100.0 * deletes / m, 100.0 * inserts / m,
-                100.0 * near / m, 100.0 * inside / m, 100.0 * far / m, book.depth(Side.BUY), book.depth(Side.SELL),
+                100.0 * near / m, 100.0 * inside / m, 100.0 * far / m, (double) spreadSum / m, book.depth(Side.BUY), book.depth(Side.SELL),
                 Px.format(book.price(Side.BUY, 0)), Px.format(book.price(Side.SELL, 0)));
     }
 
