@@ -1,0 +1,116 @@
+package dev.periscope.io.crypto;
+
+import dev.periscope.engine.replay.EventSource;
+import dev.periscope.model.event.BookDeltaEvent;
+import dev.periscope.model.event.FeedStatusEvent;
+import dev.periscope.model.event.MarketDataHandler;
+import dev.periscope.model.event.MarketEvent;
+import dev.periscope.model.event.TradeEvent;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Pull adapter over a {@link VenueReplay} for {@link dev.periscope.engine.replay.ReplayMerger}: the replay is
+ * stepped one recorded line at a time and the events of that line are handed out one by one from pooled
+ * flyweights (the pools grow to the largest message, e.g. a snapshot, then are reused: no allocation per event in
+ * the steady state). Events come in recording (receive) order; {@code tsEvent} is the venue's time, which can step
+ * back between messages (e.g. a Kraken book message carries its newest level's time), so give the merger a
+ * backwards tolerance (measured steps in docs/formats-crypto.md). Single-threaded.
+ */
+public final class CryptoEventSource implements EventSource {
+    private final VenueReplay replay;
+    private final String name;
+    private final Collector collector;
+    private boolean finished;
+
+    private CryptoEventSource(VenueReplay replay, String name, Collector collector) {
+        this.replay = replay;
+        this.name = name;
+        this.collector = collector;
+    }
+
+    /**
+     * A source reading {@code in} with the replay built by {@code factory} from the handler it is given (load Binance
+     * snapshots inside the factory).
+     */
+    public static CryptoEventSource of(Function<MarketDataHandler, VenueReplay> factory, String name, InputStream in) {
+        Collector c = new Collector();
+        VenueReplay r = factory.apply(c);
+        r.open(in);
+        return new CryptoEventSource(r, name, c);
+    }
+
+    /** The wrapped replay (its statistics are final once {@link #next()} returned null). */
+    public VenueReplay replay() { return replay; }
+
+    @Override
+    public MarketEvent next() {
+        Collector c = collector;
+        while (c.read == c.size) {
+            c.reset();
+            if (!replay.step()) {
+                if (finished) return null;
+                finished = true;
+                replay.finish();
+                if (c.size == 0) return null;
+            }
+        }
+        return c.queue[c.read++];
+    }
+
+    @Override
+    public String name() { return name; }
+
+    @Override
+    public void close() { replay.close(); }
+
+    /** Copies pushed events into pooled instances, in order. */
+    static final class Collector implements MarketDataHandler {
+        MarketEvent[] queue = new MarketEvent[64];
+        int size;
+        int read;
+        private final List<BookDeltaEvent> deltas = new ArrayList<>();
+        private final List<TradeEvent> trades = new ArrayList<>();
+        private final List<FeedStatusEvent> statuses = new ArrayList<>();
+        private int nd, nt, ns;
+
+        void reset() { size = 0; read = 0; nd = 0; nt = 0; ns = 0; }
+
+        private void add(MarketEvent e) {
+            if (size == queue.length) queue = Arrays.copyOf(queue, size * 2);
+            queue[size++] = e;
+        }
+
+        @Override
+        public void onBookDelta(BookDeltaEvent d) {
+            if (nd == deltas.size()) deltas.add(new BookDeltaEvent());
+            BookDeltaEvent c = deltas.get(nd++);
+            c.tsEvent = d.tsEvent; c.tsRecv = d.tsRecv; c.instrument = d.instrument; c.sourceSeq = d.sourceSeq;
+            c.venue = d.venue; c.side = d.side; c.price = d.price; c.size = d.size; c.flags = d.flags; c.updateId = d.updateId;
+            add(c);
+        }
+
+        @Override
+        public void onTrade(TradeEvent t) {
+            if (nt == trades.size()) trades.add(new TradeEvent());
+            TradeEvent c = trades.get(nt++);
+            c.tsEvent = t.tsEvent; c.tsRecv = t.tsRecv; c.instrument = t.instrument; c.sourceSeq = t.sourceSeq;
+            c.price = t.price; c.size = t.size; c.venue = t.venue; c.conditions = t.conditions;
+            c.aggressor = t.aggressor; c.tradeId = t.tradeId;
+            add(c);
+        }
+
+        @Override
+        public void onFeedStatus(FeedStatusEvent f) {
+            if (ns == statuses.size()) statuses.add(new FeedStatusEvent());
+            FeedStatusEvent c = statuses.get(ns++);
+            c.tsEvent = f.tsEvent; c.tsRecv = f.tsRecv; c.instrument = f.instrument; c.sourceSeq = f.sourceSeq;
+            c.venue = f.venue; c.synced = f.synced; c.reason = f.reason;
+            add(c);
+        }
+    }
+}
