@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 ClassifyCommand.class,
                 TapeCommand.class,
                 BookCommand.class,
+                CryptoCommand.class,
+                DemoCommand.class,
         })
 public final class PeriscopeCli implements Runnable {
     @CommandLine.Spec

@@ -75,6 +75,9 @@ public final class TapeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--max-backstep-ms", defaultValue = "0", description = "a source's event time may step back by up to this much; larger steps are reported and skipped (default ${DEFAULT-VALUE})")
+    long maxBackstepMs;
+
     @Option(names = "--strict", description = "stop at the first bad record instead of skipping it")
     boolean strict;
 
@@ -107,7 +110,7 @@ public final class TapeCommand implements Callable<Integer> {
             TapeProcessor processor;
             try (TapeFiles files = new TapeFiles(out, fmt)) {
                 processor = new TapeProcessor(config, files);
-                events = new ReplayMerger(sources, 0, issues).run(processor);
+                events = new ReplayMerger(sources, maxBackstepMs * 1_000_000L, issues).run(processor);
                 o.printf("tape: %,d events (%,d trades, %,d quotes) signed with %s, %s bars%n", events,
                         processor.trades(), processor.quotes(), config.method().label(), barSpec.text());
                 o.printf("  unsigned counted prints: %,d   outside sessions%s: %,d%n", processor.unsignedPrints(),

@@ -45,7 +45,7 @@ class TapeCommandTest {
         assertThat(ha).isEqualTo(PINNED_SHA256);
     }
 
-    static final String PINNED_SHA256 = "dc99abcf83d1aae67bba76769deed52606b0901281a0df235df66424a3075ad6";
+    static final String PINNED_SHA256 = "71c5028b71d8a38370b856d28f017b220b89872271aec96cb97b4d5ed979962d";
 
     @Test
     void cvdColumnIsTheRunningSumOfSignedSizePerSessionAndBarsAddUp(@TempDir Path tmp) throws Exception {
@@ -62,10 +62,10 @@ class TapeCommandTest {
         for (String r : rows.subList(1, rows.size())) {
             String[] f = r.split(",", -1);
             if (!f[11].equals(session)) { session = f[11]; cvd = java.math.BigDecimal.ZERO; }
-            boolean countsVolume = f[8].equals("1");
-            int side = Integer.parseInt(f[12]);
+            boolean countsVolume = f[8].equals("1") && f[12].equals("1");
+            int side = Integer.parseInt(f[13]);
             if (countsVolume) cvd = cvd.add(new java.math.BigDecimal(f[4]).multiply(java.math.BigDecimal.valueOf(side)));
-            assertThat(new java.math.BigDecimal(f[15])).as("cvd at " + r).isEqualByComparingTo(cvd);
+            assertThat(new java.math.BigDecimal(f[16])).as("cvd at " + r).isEqualByComparingTo(cvd);
             // a print that may not be signed is never given a side
             if (f[10].equals("0")) assertThat(side).isZero();
             sessionEnd.put(session, cvd);
@@ -91,6 +91,30 @@ class TapeCommandTest {
         for (String r : fp.subList(1, fp.size())) fpAsk = fpAsk.add(new java.math.BigDecimal(r.split(",", -1)[4]));
         for (String r : bars.subList(1, bars.size())) barBuy = barBuy.add(new java.math.BigDecimal(r.split(",", -1)[9]));
         assertThat(fpAsk).isEqualByComparingTo(barBuy);
+    }
+
+    @Test
+    void rthCountsExactlyThePrintsBetween0930And1600NewYork(@TempDir Path tmp) throws Exception {
+        assertThat(PeriscopeCli.execute("tape", "--rth", "--trades", TRADES.toString(), "--quotes", QUOTES.toString(),
+                "--out", tmp.toString())).isZero();
+        List<String> rows = Files.readAllLines(tmp.resolve("trades.csv"), StandardCharsets.UTF_8);
+        long counted = 0;
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",", -1);
+            java.time.LocalTime t = java.time.Instant.parse(f[0]).atZone(java.time.ZoneId.of("America/New_York")).toLocalTime();
+            boolean rth = !t.isBefore(java.time.LocalTime.of(9, 30)) && t.isBefore(java.time.LocalTime.of(16, 0));
+            assertThat(f[12]).as(r).isEqualTo(rth ? "1" : "0");
+            if (!rth) assertThat(f[13]).as("uncounted prints are not signed: " + r).isEqualTo("0");
+            if (rth) counted++;
+        }
+        // independently from the raw file: DT_EST is UTC-5 all year in this sample; RTH = 09:30-16:00 EST in January
+        long raw = 0;
+        for (String r : Files.readAllLines(TRADES).subList(1, 77_264)) {
+            String[] f = r.split(",", -1);
+            String hms = f[0].substring(11, 19);
+            if (f[6].trim().equals("0") && hms.compareTo("09:30:00") >= 0 && hms.compareTo("16:00:00") < 0) raw++;
+        }
+        assertThat(counted).isEqualTo(raw).isGreaterThan(70_000);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.periscope.analytics.detect.AbsorptionDetector;
 import dev.periscope.analytics.detect.Alert;
 import dev.periscope.analytics.detect.AlertSink;
 import dev.periscope.analytics.detect.BlockDetector;
+import dev.periscope.analytics.detect.DeltaDivergenceDetector;
 import dev.periscope.analytics.detect.DetectorSet;
 import dev.periscope.analytics.detect.SweepDetector;
 import dev.periscope.analytics.detect.TradeDetector;
@@ -73,7 +74,8 @@ public final class TapeProcessor implements MarketDataHandler {
     }
 
     /**
-     * Block (Reg NMS for equities), sweep (OF-12) and absorption detectors. Absorption uses the instrument's tick
+     * Block (Reg NMS for equities), sweep (OF-12), absorption and delta/price divergence (5-minute bars, 20-bar
+     * extremes) detectors. Absorption uses the instrument's tick
      * and, for equities, a 5,000-share floor on |delta| in addition to the relative threshold, so that thin
      * pre-market minutes do not raise alerts on a few shares.
      */
@@ -84,7 +86,8 @@ public final class TapeProcessor implements MarketDataHandler {
         BlockDetector.Params block = equity || instrument.assetClass() == AssetClass.CRYPTO_SPOT
                 || instrument.assetClass() == AssetClass.CRYPTO_PERP
                 ? BlockDetector.Params.forAssetClass(instrument.assetClass()) : BlockDetector.Params.US_EQUITY;
-        return new TradeDetector[]{new BlockDetector(block), new SweepDetector(), new AbsorptionDetector(abs)};
+        return new TradeDetector[]{new BlockDetector(block), new SweepDetector(), new AbsorptionDetector(abs),
+                new DeltaDivergenceDetector()};
     }
 
     private final class State implements FootprintBarListener, AlertSink {
@@ -155,6 +158,7 @@ public final class TapeProcessor implements MarketDataHandler {
             counted = ph == SessionPhase.REGULAR || ph == SessionPhase.CONTINUOUS;
         }
         row.sessionKey = key;
+        row.counted = counted;
         row.printFlags = PrintFlags.ofConditions(t.conditions);
         row.signable = SaleCondition.isSignable(t.conditions);
         row.bid = s.signer.lastBid();
@@ -188,6 +192,7 @@ public final class TapeProcessor implements MarketDataHandler {
         row.cvd = s.cvd.cvd();
         row.vwapReady = s.vwap.isReady();
         row.vwap = row.vwapReady ? s.vwap.vwap() : 0.0;
+        row.vwapSd = row.vwapReady ? s.vwap.stdDev() : 0.0;
         listener.onTrade(t, row);
         s.bars.onTrade(ts, t.price, t.size, side, row.printFlags, key);
         s.detectorSet.onTrade(key, ts, t.price, t.size, t.venue, t.conditions, side, row.bid, row.ask);

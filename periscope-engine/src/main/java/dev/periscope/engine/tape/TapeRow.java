@@ -15,11 +15,15 @@ public final class TapeRow {
     public int printFlags;
     /** Session key (yyyymmdd) or -1 when the print lies outside every session of the calendar. */
     public int sessionKey;
+    /** True when the print was counted in session aggregates (inside a session, and inside RTH if so configured). */
+    public boolean counted;
     /** Session cumulative delta after this print. */
     public long cvd;
     /** Session VWAP after this print (price units), NaN-free: 0 when not ready. */
     public double vwap;
     public boolean vwapReady;
+    /** Volume-weighted standard deviation of prices around the session VWAP (price units); 0 when not ready. */
+    public double vwapSd;
     /** Prevailing NBBO when the print was processed ({@link Px#NONE} when none). */
     public long bid = Px.NONE, ask = Px.NONE;
 }

@@ -25,6 +25,11 @@ public interface LocalBook extends OrderBookView {
         return removed;
     }
 
+    /** A new book backed by the fast, allocation-free {@link dev.periscope.book.L2Book} (the replays' default). */
+    static LocalBook fast() {
+        return new FastLocalBook();
+    }
+
     /** A new book backed by the reference (TreeMap) implementation. */
     static LocalBook reference() {
         return new ReferenceLocalBook();

@@ -28,7 +28,7 @@ public abstract class VenueReplay {
     private final TradeEvent trade = new TradeEvent();
     private final BookDeltaEvent delta = new BookDeltaEvent();
     private final FeedStatusEvent status = new FeedStatusEvent();
-    private java.util.function.Supplier<LocalBook> books = LocalBook::reference;
+    private java.util.function.Supplier<LocalBook> books = LocalBook::fast;
     /** Current line number (for issues and sourceSeq). */
     protected long line;
 
@@ -42,7 +42,7 @@ public abstract class VenueReplay {
         status.venue = venue.tag;
     }
 
-    /** Sets the factory of the per-symbol books (default {@link LocalBook#reference()}); call before replaying. */
+    /** Sets the factory of the per-symbol books (default {@link LocalBook#fast()}); call before replaying. */
     public void bookFactory(java.util.function.Supplier<LocalBook> factory) { this.books = factory; }
 
     /** A new book from the configured factory. */

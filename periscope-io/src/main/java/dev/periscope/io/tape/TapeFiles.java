@@ -23,7 +23,7 @@ import java.time.Instant;
  */
 public final class TapeFiles implements TapeListener, AutoCloseable {
     public static final String[] TRADE_COLUMNS = {"ts", "ts_ns", "symbol", "price", "size", "venue", "conditions",
-            "off_exchange", "counts_volume", "counts_last", "signable", "session", "side", "bid", "ask", "cvd", "vwap"};
+            "off_exchange", "counts_volume", "counts_last", "signable", "session", "counted", "side", "bid", "ask", "cvd", "vwap"};
     public static final String[] BAR_COLUMNS = {"bar_start", "bar_end", "session", "symbol", "open", "high", "low", "close",
             "volume", "buy_volume", "sell_volume", "unknown_volume", "delta", "cvd", "trades", "poc", "vah", "val"};
     public static final String[] FOOTPRINT_COLUMNS = {"bar_start", "symbol", "price", "bid_volume", "ask_volume",
@@ -60,7 +60,7 @@ public final class TapeFiles implements TapeListener, AutoCloseable {
                 .str(String.valueOf(t.venue)).str(SaleCondition.codes(t.conditions))
                 .num(p != null && p.isOffExchange() ? 1 : 0)
                 .num(PrintFlags.volume(row.printFlags) ? 1 : 0).num(PrintFlags.last(row.printFlags) ? 1 : 0)
-                .num(row.signable ? 1 : 0).num(row.sessionKey).num(row.side).px(row.bid).px(row.ask).px(row.cvd);
+                .num(row.signable ? 1 : 0).num(row.sessionKey).num(row.counted ? 1 : 0).num(row.side).px(row.bid).px(row.ask).px(row.cvd);
         if (row.vwapReady && row.sessionKey >= 0) trades.dbl(round8(row.vwap));
         else trades.empty();
         trades.end();

@@ -1,0 +1,255 @@
+package dev.periscope.sim;
+
+import dev.periscope.model.Participant;
+import dev.periscope.model.Px;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that determines a simulated session. Two runs with equal configs produce identical event streams.
+ * Rates are per second at the session-average activity of the regular session (the intraday U-shape multiplies
+ * them); sizes are shares; prices are dollars as {@code double} only where they seed the latent price, else
+ * fixed point. Defaults ({@link #defaults()}) and their rationale are listed in {@code docs/simulator.md}.
+ *
+ * @param seed                     seed of the single {@link java.util.SplittableRandom} that drives the run
+ * @param symbol                   ticker printed on the tape
+ * @param date                     trading date (calendar is not checked: any date simulates)
+ * @param zone                     exchange time zone for the session hours (America/New_York)
+ * @param venues                   lit venues in the fixed iteration order, with their share of lit order flow
+ * @param l3Venue                  the lit venue whose L3 (order-by-order) messages are emitted as OrderEvents
+ * @param regularOpen              regular-session open (09:30)
+ * @param regularClose             regular-session close (16:00)
+ * @param extendedOpen             start of simulated pre-market trading (08:00); equal to regularOpen for none
+ * @param extendedClose            end of simulated post-market trading (17:00); equal to regularClose for none
+ * @param startPrice               opening latent (fair) price in dollars (100.0); 100 to 100,000 ticks
+ * @param tick                     minimum price increment, fixed point ($0.01)
+ * @param dailyVolatility          diffusive volatility of the latent log price over one regular session (0.015)
+ * @param intensity                multiplier of every order-arrival rate below (1.0)
+ * @param limitRate                noise limit-order arrivals per second (12)
+ * @param marketRate               noise marketable-order arrivals per second (2.5)
+ * @param cancelRate               cancellation hazard per resting noise order per second (1/20)
+ * @param offExchangeRate          off-exchange (retail internalization and dark midpoint) prints per second (1.8)
+ * @param extendedActivity         activity in pre/post market relative to the regular-session average (0.04)
+ * @param mmLevels                 price levels each venue's market maker quotes per side (5)
+ * @param mmHalfSpreadTicks        market makers' half spread around the latent price, in ticks (1.0)
+ * @param impactPerShare           permanent log-price impact per share of lit aggressive volume (5e-9)
+ * @param jumpsPerDay              Poisson rate of small latent-price jumps over the regular session (12)
+ * @param jumpSize                 standard deviation of a small jump, as a log return (0.0012)
+ * @param metaOrders               institutional VWAP-style meta-orders (2)
+ * @param metaOrderShares          shares per meta-order (400,000)
+ * @param sweeps                   news-driven ISO sweeps across all lit venues (3)
+ * @param blocks                   off-exchange block prints of at least 10,000 shares (4)
+ * @param averagePricePrints       off-exchange average-price ('W') prints (2)
+ * @param derivativelyPricedPrints off-exchange derivatively priced ('4') prints (2)
+ * @param emitNbbo                 also emit the NBBO as QuoteEvents with venue {@code '*'} (false)
+ * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
+ *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
+ * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
+ * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
+ *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
+ */
+public record SimConfig(
+        long seed,
+        String symbol,
+        LocalDate date,
+        ZoneId zone,
+        List<Venue> venues,
+        char l3Venue,
+        LocalTime regularOpen,
+        LocalTime regularClose,
+        LocalTime extendedOpen,
+        LocalTime extendedClose,
+        double startPrice,
+        long tick,
+        double dailyVolatility,
+        double intensity,
+        double limitRate,
+        double marketRate,
+        double cancelRate,
+        double offExchangeRate,
+        double extendedActivity,
+        int mmLevels,
+        double mmHalfSpreadTicks,
+        double impactPerShare,
+        double jumpsPerDay,
+        double jumpSize,
+        int metaOrders,
+        long metaOrderShares,
+        int sweeps,
+        int blocks,
+        int averagePricePrints,
+        int derivativelyPricedPrints,
+        boolean emitNbbo,
+        double tapeLatencyMicros,
+        double trfLatencyMillis,
+        double hiddenMidpointShare) {
+
+    /**
+     * A lit venue and its share of lit order flow (market makers' size and noise-order routing weights).
+     *
+     * @param code  participant code (N, Q, P, Z, V, ...), never D
+     * @param share relative weight, &gt; 0
+     */
+    public record Venue(char code, double share) {
+        public Venue {
+            Participant p = Participant.ofCode(code);
+            if (p == null || p.isOffExchange()) throw new IllegalArgumentException("not a lit participant code: " + code);
+            if (!(share > 0)) throw new IllegalArgumentException("venue share must be > 0: " + share);
+        }
+    }
+
+    /** Lit venues of the default config in iteration order: NYSE, Nasdaq, Arca, BZX, IEX. */
+    public static final List<Venue> DEFAULT_VENUES = List.of(
+            new Venue('N', 0.22), new Venue('Q', 0.30), new Venue('P', 0.18), new Venue('Z', 0.20), new Venue('V', 0.10));
+
+    public SimConfig {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(zone, "zone");
+        venues = List.copyOf(venues);
+        if (venues.isEmpty()) throw new IllegalArgumentException("no lit venues");
+        boolean found = false;
+        for (int i = 0; i < venues.size(); i++) {
+            for (int j = 0; j < i; j++)
+                if (venues.get(j).code() == venues.get(i).code()) throw new IllegalArgumentException("duplicate venue " + venues.get(i).code());
+            if (venues.get(i).code() == l3Venue) found = true;
+        }
+        if (!found) throw new IllegalArgumentException("l3Venue " + l3Venue + " is not one of the lit venues");
+        if (!regularOpen.isBefore(regularClose)) throw new IllegalArgumentException("regularOpen must be before regularClose");
+        if (extendedOpen.isAfter(regularOpen) || extendedClose.isBefore(regularClose))
+            throw new IllegalArgumentException("extended hours must contain the regular session");
+        if (tick <= 0) throw new IllegalArgumentException("tick must be > 0");
+        if (!(startPrice > 0) || !Double.isFinite(startPrice)) throw new IllegalArgumentException("startPrice must be > 0");
+        if (Px.ofDouble(startPrice) / tick < 100) throw new IllegalArgumentException("startPrice must be at least 100 ticks");
+        // each venue's book is a ladder of 3 x startPrice/tick levels (about 32 bytes each)
+        if (Px.ofDouble(startPrice) / tick > 100_000) throw new IllegalArgumentException("startPrice/tick at most 100,000 ticks");
+        positive("dailyVolatility", dailyVolatility, true);
+        positive("intensity", intensity, false);
+        positive("limitRate", limitRate, false);
+        positive("marketRate", marketRate, false);
+        positive("cancelRate", cancelRate, false);
+        positive("offExchangeRate", offExchangeRate, true);
+        positive("extendedActivity", extendedActivity, true);
+        positive("mmHalfSpreadTicks", mmHalfSpreadTicks, false);
+        positive("impactPerShare", impactPerShare, true);
+        positive("jumpsPerDay", jumpsPerDay, true);
+        positive("jumpSize", jumpSize, true);
+        positive("tapeLatencyMicros", tapeLatencyMicros, true);
+        positive("trfLatencyMillis", trfLatencyMillis, true);
+        positive("hiddenMidpointShare", hiddenMidpointShare, true);
+        if (hiddenMidpointShare > 0.5) throw new IllegalArgumentException("hiddenMidpointShare at most 0.5");
+        if (mmLevels < 1 || mmLevels > 50) throw new IllegalArgumentException("mmLevels 1..50");
+        if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
+            throw new IllegalArgumentException("negative event count");
+        if (metaOrderShares < 100) throw new IllegalArgumentException("metaOrderShares must be >= 100");
+        if (metaOrders > 100) throw new IllegalArgumentException("at most 100 meta-orders");
+    }
+
+    private static void positive(String name, double v, boolean zeroOk) {
+        if (!Double.isFinite(v) || v < 0 || (!zeroOk && v == 0)) throw new IllegalArgumentException(name + " must be " + (zeroOk ? ">= 0" : "> 0") + ": " + v);
+    }
+
+    /** The documented defaults: symbol SIM, 2026-11-24, seed 42. */
+    public static SimConfig defaults() {
+        return new SimConfig(42L, "SIM", LocalDate.of(2026, 11, 24), ZoneId.of("America/New_York"), DEFAULT_VENUES, 'Q',
+                LocalTime.of(9, 30), LocalTime.of(16, 0), LocalTime.of(8, 0), LocalTime.of(17, 0),
+                100.0, Px.SCALE / 100, 0.015, 1.0,
+                12.0, 2.5, 1.0 / 20, 1.8, 0.04,
+                5, 1.0, 5e-9, 12, 0.0012,
+                2, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03);
+    }
+
+    public SimConfig withSeed(long s) {
+        return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    public SimConfig withSymbolAndDate(String sym, LocalDate d) {
+        return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
+    public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) {
+        LocalTime eo = extended ? (extendedOpen.isBefore(open) ? extendedOpen : open) : open;
+        LocalTime ec = extended ? (extendedClose.isAfter(close) ? extendedClose : close) : close;
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
+    public SimConfig withExtendedHours(LocalTime open, LocalTime close) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    public SimConfig withIntensity(double x) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    public SimConfig withL3Venue(char v) {
+        return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
+    public SimConfig withEvents(int meta, int sweepCount, int blockCount, int avgPrice, int derivPriced) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
+                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    public SimConfig withEmitNbbo(boolean emit) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    public SimConfig withStartPrice(double px) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+    }
+
+    /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
+    public SimConfig withTapeLatency(double litMicros, double trfMillis) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare);
+    }
+
+    /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
+    public SimConfig withHiddenMidpointShare(double share) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share);
+    }
+
+    /** Epoch ns of a local time on {@link #date} in {@link #zone}. */
+    public long epochNanos(LocalTime t) {
+        java.time.Instant i = date.atTime(t).atZone(zone).toInstant();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}

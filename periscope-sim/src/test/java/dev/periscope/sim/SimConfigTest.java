@@ -1,0 +1,50 @@
+package dev.periscope.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimConfigTest {
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        SimConfig c = SimConfig.defaults();
+        assertThat(c.seed()).isEqualTo(42);
+        assertThat(c.venues()).extracting(SimConfig.Venue::code).containsExactly('N', 'Q', 'P', 'Z', 'V');
+        assertThat(c.l3Venue()).isEqualTo('Q');
+        assertThat(c.regularOpen()).isEqualTo(LocalTime.of(9, 30));
+        assertThat(c.regularClose()).isEqualTo(LocalTime.of(16, 0));
+        assertThat(c.tick()).isEqualTo(1_000_000L); // $0.01 in Px units
+        assertThat(c.dailyVolatility()).isEqualTo(0.015);
+        // 2026-11-24 is in EST (UTC-5): 09:30 ET = 14:30 UTC
+        assertThat(c.epochNanos(LocalTime.of(9, 30))).isEqualTo(Instant.parse("2026-11-24T14:30:00Z").getEpochSecond() * 1_000_000_000L);
+    }
+
+    @Test
+    void withHoursWithoutExtendedDropsPreAndPostMarket() {
+        SimConfig c = SimConfig.defaults().withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false);
+        assertThat(c.extendedOpen()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(c.extendedClose()).isEqualTo(LocalTime.of(11, 0));
+        assertThat(SimConfig.defaults().withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), true).extendedOpen()).isEqualTo(LocalTime.of(8, 0));
+    }
+
+    @Test
+    void rejectsInconsistentConfigs() {
+        SimConfig d = SimConfig.defaults();
+        assertThatThrownBy(() -> d.withL3Venue('V').withL3Venue('X')).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimConfig.Venue('D', 0.1)).hasMessageContaining("not a lit participant");
+        assertThatThrownBy(() -> d.withHours(LocalTime.of(16, 0), LocalTime.of(9, 30), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withIntensity(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withIntensity(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withStartPrice(0.5)).hasMessageContaining("100 ticks");
+        assertThatThrownBy(() -> d.withStartPrice(5_000)).hasMessageContaining("100,000 ticks");
+        assertThatThrownBy(() -> d.withTapeLatency(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimConfig(1, "X", d.date(), d.zone(), List.of(new SimConfig.Venue('N', 1), new SimConfig.Venue('N', 1)), 'N',
+                d.regularOpen(), d.regularClose(), d.extendedOpen(), d.extendedClose(), 100, d.tick(), 0.01, 1, 1, 1, 1, 1, 0,
+                5, 1, 0, 0, 0, 0, 100, 0, 0, 0, 0, false, 0, 0, 0)).hasMessageContaining("duplicate venue");
+    }
+}
