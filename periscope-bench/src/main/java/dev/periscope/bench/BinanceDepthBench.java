@@ -1,11 +1,8 @@
 package dev.periscope.bench;
 
-import dev.periscope.book.L2Book;
-import dev.periscope.io.crypto.LocalBook;
 import dev.periscope.io.crypto.SymbolStats;
 import dev.periscope.io.crypto.VenueReplay;
 import dev.periscope.io.crypto.binance.BinanceReplay;
-import dev.periscope.model.Side;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.TradeEvent;
@@ -40,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  *     pass every symbol is UNSYNCED (checked at setup): each message is split, fully parsed (all fields, every
  *     price level to fixed point), sequence-checked and then dropped, i.e. this is parsing without the book.</li>
  * <li>{@code fullReplay}: the whole recording as recorded (ws file, all message types: depth, bookTicker,
- *     aggTrade, kline) with its REST snapshot file (1000-level snapshots), synced books on {@link L2Book}, every
- *     book delta and trade delivered to a handler; a new replay per invocation. Bytes = ws + http file.</li>
+ *     aggTrade, kline) with its REST snapshot file (1000-level snapshots), synced books on the replay's default
+ *     {@code LocalBook.fast()} (the L2Book), every book delta and trade delivered to a handler; a new replay per
+ *     invocation. Bytes = ws + http file.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -75,18 +73,6 @@ public class BinanceDepthBench {
         public void onTrade(TradeEvent t) { h = h * 31 + t.price + t.size; }
     }
 
-    /** {@link LocalBook} on the fast {@link L2Book}. */
-    static final class L2LocalBook implements LocalBook {
-        private final L2Book book = new L2Book();
-
-        @Override public void set(Side side, long price, long size) { book.set(side, price, size); }
-        @Override public void clear() { book.clear(); }
-        @Override public int depth(Side side) { return book.depth(side); }
-        @Override public long price(Side side, int level) { return book.price(side, level); }
-        @Override public long size(Side side, int level) { return book.size(side, level); }
-        @Override public long sizeAt(Side side, long price) { return book.sizeAt(side, price); }
-    }
-
     @Setup
     public void setup() throws IOException {
         ws = TaqSample.bytes(WS);
@@ -108,7 +94,6 @@ public class BinanceDepthBench {
         depth = all.toByteArray();
 
         steady = new BinanceReplay(true, "depth-repeated", sink, new DataIssueLog());
-        steady.bookFactory(L2LocalBook::new);
         steadyView = steady;
         steady.loadSnapshots(new ByteArrayInputStream(http));
         steady.replay(new ByteArrayInputStream(depth));
@@ -143,7 +128,6 @@ public class BinanceDepthBench {
     public long fullReplay() throws IOException {
         Sink out = new Sink();
         BinanceReplay r = new BinanceReplay(true, "ws", out, new DataIssueLog());
-        r.bookFactory(L2LocalBook::new);
         r.loadSnapshots(new ByteArrayInputStream(http));
         r.replay(new ByteArrayInputStream(ws));
         r.finish();
