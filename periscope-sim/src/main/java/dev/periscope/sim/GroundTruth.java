@@ -95,6 +95,15 @@ public final class GroundTruth {
             this.kind = kind; this.side = side; this.tsStart = tsStart; this.tsEnd = tsEnd;
         }
 
+        /** Forgets the orders and prices so far (a pattern that re-pegged before anything traded). */
+        void restart(long ts) {
+            tsStart = tsEnd = ts;
+            nOrders = 0;
+            venues = 0;
+            pxLow = Long.MAX_VALUE; pxHigh = Long.MIN_VALUE;
+            happened = false;
+        }
+
         void venue(char c) { venues |= 1 << (c - 'A'); }
 
         void price(long px) { pxLow = Math.min(pxLow, px); pxHigh = Math.max(pxHigh, px); }

@@ -96,6 +96,7 @@ public final class MarketSimulator implements EventSource {
     private int schedNext;
     private byte[] metaSide;
     private Planter[] planters = new Planter[0];
+    private boolean pendingRefill;
 
     // session VWAP (for average-price prints), in dollars
     private double vwapNum, vwapDen;
@@ -870,6 +871,10 @@ public final class MarketSimulator implements EventSource {
             else if (fills.owner[i] == OWNER_NOISE && fills.remaining[i] == 0) removeNoise(books[v].ownerRef(fills.slot[i]));
         }
         fills.clear();
+        if (pendingRefill) {
+            pendingRefill = false;
+            for (Planter p : planters) p.afterFills();
+        }
     }
 
     private int venueIndex(char c) {
@@ -993,6 +998,9 @@ public final class MarketSimulator implements EventSource {
         /** Called at {@link #wake} (reset to never before the call). */
         abstract void onWake();
 
+        /** Called after a batch of fills has been processed (the book's slots are settled). */
+        void afterFills() {}
+
         /** One of this agent's orders traded {@code qty} shares and has {@code remaining} left. */
         abstract void onFill(long orderId, long qty, long remaining);
 
@@ -1033,13 +1041,18 @@ public final class MarketSimulator implements EventSource {
     }
 
     /**
-     * Iceberg: a small displayed order at one price, refilled (new order id, same price, side and display size) 1-5 ms
-     * after each full execution until the hidden reserve is used up, the price has moved through it or a timeout.
+     * Iceberg: a small displayed order (100-300 shares) at one price backed by a hidden reserve (3,000-12,000 shares
+     * in all), refilled with a new order id at the same price, side and display size 1-5 ms after each full execution.
+     * Until its first execution it re-pegs to the touch whenever the touch has moved 3 ticks away (the label starts
+     * at the last peg). It stops when the reserve is used up, when the touch has moved more than 5 ticks away after
+     * executions, or after 5-15 minutes; a refill that would lock or cross another venue waits (retried every
+     * 50-200 ms).
      */
     private final class Iceberg extends Planter {
         byte side;
         int tick, slot = -1;
         long id, display, left, deadline;
+        boolean executed;
 
         Iceberg(int idx) { super(idx); }
 
@@ -1047,32 +1060,51 @@ public final class MarketSimulator implements EventSource {
             int nb = nbb(), no = nbo();
             if (nb < 0 || no >= levels) return;
             side = prng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
-            tick = side == MatchingBook.BUY ? nb : no;
             display = 100L * (1 + prng.nextInt(3));
             left = 100L * (30 + prng.nextInt(91));
             deadline = now + (long) ((5 + 10 * prng.nextDouble()) * 60 * NANOS);
             open("iceberg", side);
+            peg();
+        }
+
+        int touch() { return side == MatchingBook.BUY ? nbb() : nbo(); }
+
+        /** Ticks the touch has moved away from the iceberg's price (0 if at or through it). */
+        int away() {
+            int t = touch();
+            if (t < 0 || t >= levels) return 0;
+            return Math.max(0, side == MatchingBook.BUY ? t - tick : tick - t);
+        }
+
+        void peg() {
+            tick = touch();
+            label.restart(now);
             label.price(tick * tickPx);
-            label.note = "display " + display + ", total " + left + " shares";
+            label.note = "display " + display + ", reserve " + left + " shares in all";
             refill();
         }
 
         void refill() {
-            if (left <= 0 || now >= deadline || !canRest(side, tick)) { finish(); return; }
+            if (left <= 0 || now >= deadline) { finish(); return; }
+            if (!canRest(side, tick)) { wake = now + ms(50, 200); return; }
             slot = post(side, tick, Math.min(display, left));
             id = books[l3].orderId(slot);
-            wake = deadline;
+            wake = Math.min(deadline, now + NANOS);
         }
 
         @Override void onFill(long orderId, long qty, long remaining) {
             left -= qty;
+            executed = true;
             label.until(now);
             if (remaining == 0) { slot = -1; if (left > 0) wake = now + ms(1, 5); else finish(); }
         }
 
         @Override void onWake() {
-            if (slot >= 0) { cancel(slot, id); slot = -1; finish(); }
-            else refill();
+            if (slot < 0) { refill(); return; }
+            int away = away();
+            if (now >= deadline || (executed && away > 5)) { cancel(slot, id); slot = -1; finish(); return; }
+            if (!executed && away >= 3) { cancel(slot, id); slot = -1; peg(); return; }
+            wake = Math.min(deadline, now + NANOS);
         }
     }
 
@@ -1136,16 +1168,27 @@ public final class MarketSimulator implements EventSource {
     }
 
     /**
-     * Absorption: a large passive buyer or seller rests 1,000-2,000 shares at the touch of the L3 venue and refills
-     * them (new order id, same price) within 1 ms of each full execution, while a burst of aggressive orders from the
-     * other side (300-2,000 shares every 100-500 ms, 20,000-50,000 in all, limit = the absorber's price, no price
-     * impact) trades into it; the price does not move through the absorber. Ends when the burst is done or after
-     * 3 minutes.
+     * Absorption: a large passive buyer or seller rests 1,000-2,000 shares at the touch of the L3 venue (one tick
+     * better when the spread is wider than a tick) and refills
+     * them (new order id, same price) at once after each full execution (retried after 1-5 ms if that would lock), while a burst of aggressive orders from the
+     * other side (300-2,000 shares every 100-500 ms, 20,000-50,000 in all, limit = the absorber's price, with the usual
+     * permanent impact on the latent price) trades into it; the price does not move through the absorber. Until its
+     * first execution it re-pegs to the touch when the touch has moved 2 ticks away (the label restarts). Ends
+     * when the burst is done, when the touch has moved 2 ticks away from it after executions, or after 3 minutes.
      */
     private final class Absorber extends Planter {
         byte side;
         int tick, slot = -1;
         long id, chunk, burstLeft, burstShares, deadline, refillAt = Long.MAX_VALUE, burstAt = Long.MAX_VALUE;
+        int refills;
+        boolean filled, refillNow;
+
+        @Override void afterFills() {
+            if (!refillNow) return;
+            refillNow = false;
+            if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, chunk); id = books[l3].orderId(slot); }
+            else { refillAt = now + ms(1, 5); rewake(); }
+        }
 
         Absorber(int idx) { super(idx); }
 
@@ -1153,7 +1196,7 @@ public final class MarketSimulator implements EventSource {
             int nb = nbb(), no = nbo();
             if (nb < 0 || no >= levels) return;
             side = prng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
-            tick = side == MatchingBook.BUY ? nb : no;
+            tick = pegTick();
             chunk = 100L * (10 + prng.nextInt(11));
             burstShares = burstLeft = 100L * (200 + prng.nextInt(301));
             deadline = now + 180 * NANOS;
@@ -1167,11 +1210,26 @@ public final class MarketSimulator implements EventSource {
             rewake();
         }
 
+        /** The touch, one tick better when the spread allows (the absorber steps ahead of the queue). */
+        int pegTick() {
+            int nb = nbb(), no = nbo();
+            int t = side == MatchingBook.BUY ? nb : no;
+            return no - nb > 1 ? t + side : t;
+        }
+
         void rewake() { wake = Math.min(Math.min(refillAt, burstAt), deadline); }
 
         @Override void onFill(long orderId, long qty, long remaining) {
             label.until(now);
-            if (remaining == 0) { slot = -1; refillAt = now + ms(0.05, 1); rewake(); }
+            filled = true;
+            if (remaining == 0) {
+                slot = -1;
+                refills++;
+                // a reserve order: the next chunk is there at once (after this fill batch), before anyone else
+                // can step in
+                refillNow = true;
+                pendingRefill = true;
+            }
         }
 
         @Override void onWake() {
@@ -1180,10 +1238,24 @@ public final class MarketSimulator implements EventSource {
                 refillAt = Long.MAX_VALUE;
                 if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, chunk); id = books[l3].orderId(slot); }
             }
+            int t = side == MatchingBook.BUY ? nbb() : nbo();
+            int away = t < 0 || t >= levels ? 0 : side == MatchingBook.BUY ? t - tick : tick - t;
+            if (filled && away >= 2) { cancel(slot, id); slot = -1; finish(); return; }
+            if (now >= burstAt && !filled && slot >= 0) {
+                // nothing traded yet and the touch ran away: re-peg at the touch (the label restarts)
+                if (away >= 2) {
+                    cancel(slot, id);
+                    tick = pegTick();
+                    label.restart(now);
+                    label.price(tick * tickPx);
+                    slot = post(side, tick, chunk);
+                    id = books[l3].orderId(slot);
+                }
+            }
             if (now >= burstAt) {
                 long q = Math.min(burstLeft, 100L * (3 + prng.nextInt(18)));
                 burstLeft -= q;
-                route((byte) -side, q, tick, Agent.BURST, -1, false);
+                route((byte) -side, q, tick, Agent.BURST, -1, true);
                 burstAt = burstLeft > 0 ? now + ms(100, 500) : now + ms(50, 200);
             }
             rewake();
