@@ -90,6 +90,8 @@ public final class GroundTruth {
         String note = "";
         /** False for a planned pattern that never happened (no print and no order): left out of the labels. */
         boolean happened;
+        /** False when the price range describes the planted orders only (spoofs), not the prints. */
+        boolean pricesFromPrints = true;
 
         Planted(String kind, byte side, long tsStart, long tsEnd) {
             this.kind = kind; this.side = side; this.tsStart = tsStart; this.tsEnd = tsEnd;
@@ -122,7 +124,7 @@ public final class GroundTruth {
             if (nTrades == trades.length) trades = Arrays.copyOf(trades, nTrades * 2);
             trades[nTrades++] = tradeId;
             printShares += shares;
-            if (priced) price(px);
+            if (priced && pricesFromPrints) price(px);
             venue(venue);
             until(ts);
             happened = true;

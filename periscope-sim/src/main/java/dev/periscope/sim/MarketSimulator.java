@@ -1132,6 +1132,7 @@ public final class MarketSimulator implements EventSource {
             int off = 2 + prng.nextInt(4 - n);
             int ref = side == MatchingBook.BUY ? nb : no;
             open("spoof", side);
+            label.pricesFromPrints = false;
             long shares = 0;
             for (int j = 0; j < n; j++) {
                 int t = ref - side * (off + j);

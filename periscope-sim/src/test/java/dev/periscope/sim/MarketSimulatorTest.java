@@ -61,7 +61,7 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0x68f31f8ad2fa6c41";
+    static final String PINNED_SHORT_SESSION_HASH = "0x8db9a7db043fccbe";
     static final String PINNED_NO_PATTERNS_HASH = "0xcdd344c3e9a9c4eb";
 
     @Test
