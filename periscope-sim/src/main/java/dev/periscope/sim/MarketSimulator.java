@@ -131,6 +131,8 @@ public final class MarketSimulator implements EventSource {
         this.cfg = cfg;
         this.rng = new SplittableRandom(cfg.seed());
         this.prng = new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL);
+        this.vrng = new SplittableRandom(cfg.seed() ^ 0x9E3779B97F4A7C15L);
+        this.logVol = VOL_OF_VOL * volGaussian(); // stationary start
         this.instrument = new Instrument(cfg.symbol(), dev.periscope.model.AssetClass.EQUITY, "US", cfg.tick());
         this.truth = new GroundTruth(instrument.id());
         this.name = "sim:" + cfg.symbol() + ":" + cfg.date() + ":seed" + cfg.seed();
@@ -506,10 +508,30 @@ public final class MarketSimulator implements EventSource {
         return u * m;
     }
 
+    // stochastic volatility (volatility clustering): log-volatility h follows an Ornstein-Uhlenbeck process with
+    // stationary s.d. VOL_OF_VOL and half-life VOL_HALF_LIFE_SEC, driven by its own random stream; the diffusion is
+    // scaled by exp(h - VOL_OF_VOL^2) so the expected variance is unchanged (a log-normal stochastic-volatility model,
+    // e.g. Taylor 1986, "Modelling Financial Time Series")
+    static final double VOL_OF_VOL = 0.5, VOL_HALF_LIFE_SEC = 20 * 60;
+    private final SplittableRandom vrng;
+    private double logVol;
+
+    private double volGaussian() {
+        double u, v, q;
+        do {
+            u = 2 * vrng.nextDouble() - 1;
+            v = 2 * vrng.nextDouble() - 1;
+            q = u * u + v * v;
+        } while (q >= 1 || q == 0);
+        return u * Math.sqrt(-2 * StrictMath.log(q) / q);
+    }
+
     private void diffuse(long dtNanos) {
         if (dtNanos <= 0) return;
         double dt = dtNanos / (double) NANOS;
-        double s = sigmaPerSqrtSec * Math.sqrt(profile.activity(now));
+        double decay = StrictMath.exp(-Math.log(2) / VOL_HALF_LIFE_SEC * dt);
+        logVol = logVol * decay + VOL_OF_VOL * Math.sqrt(1 - decay * decay) * volGaussian();
+        double s = sigmaPerSqrtSec * Math.sqrt(profile.activity(now)) * StrictMath.exp(logVol - VOL_OF_VOL * VOL_OF_VOL);
         fair *= StrictMath.exp(s * Math.sqrt(dt) * gaussian());
         clampFair();
     }
@@ -1175,19 +1197,21 @@ public final class MarketSimulator implements EventSource {
      * other side (300-2,000 shares every 100-500 ms, 20,000-50,000 in all, limit = the absorber's price, with the usual
      * permanent impact on the latent price) trades into it; the price does not move through the absorber. Until its
      * first execution it re-pegs to the touch when the touch has moved 2 ticks away (the label restarts). Ends
-     * when the burst is done, when the touch has moved 2 ticks away from it after executions, or after 3 minutes.
+     * when the burst is done, when its reserve (1.0-1.5 x the burst) is used up, when the touch has moved 2 ticks away
+     * from it after executions, or after 3 minutes.
      */
     private final class Absorber extends Planter {
         byte side;
         int tick, slot = -1;
         long id, chunk, burstLeft, burstShares, deadline, refillAt = Long.MAX_VALUE, burstAt = Long.MAX_VALUE;
         int refills;
+        long reserve;
         boolean filled, refillNow;
 
         @Override void afterFills() {
             if (!refillNow) return;
             refillNow = false;
-            if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, chunk); id = books[l3].orderId(slot); }
+            if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, Math.min(chunk, reserve)); id = books[l3].orderId(slot); }
             else { refillAt = now + ms(1, 5); rewake(); }
         }
 
@@ -1200,6 +1224,7 @@ public final class MarketSimulator implements EventSource {
             tick = pegTick();
             chunk = 100L * (10 + prng.nextInt(11));
             burstShares = burstLeft = 100L * (200 + prng.nextInt(301));
+            reserve = burstShares * (10 + prng.nextInt(6)) / 10;
             deadline = now + 180 * NANOS;
             open("absorption", side);
             label.price(tick * tickPx);
@@ -1223,6 +1248,8 @@ public final class MarketSimulator implements EventSource {
         @Override void onFill(long orderId, long qty, long remaining) {
             label.until(now);
             filled = true;
+            reserve -= qty;
+            if (reserve <= 0) { slot = -1; finish(); return; }
             if (remaining == 0) {
                 slot = -1;
                 refills++;
@@ -1237,7 +1264,7 @@ public final class MarketSimulator implements EventSource {
             if (now >= deadline || burstLeft <= 0) { cancel(slot, id); slot = -1; finish(); return; }
             if (now >= refillAt) {
                 refillAt = Long.MAX_VALUE;
-                if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, chunk); id = books[l3].orderId(slot); }
+                if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, Math.min(chunk, reserve)); id = books[l3].orderId(slot); }
             }
             int t = side == MatchingBook.BUY ? nbb() : nbo();
             int away = t < 0 || t >= levels ? 0 : side == MatchingBook.BUY ? t - tick : tick - t;
