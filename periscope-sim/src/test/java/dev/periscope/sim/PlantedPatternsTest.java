@@ -273,6 +273,28 @@ class PlantedPatternsTest {
         }
     }
 
+    /**
+     * The negative background for spoofing: ordinary market-maker and noise-trader churn. Almost every order that
+     * leaves the L3 book is cancelled, not filled, so a per-order cancel-ratio rule (audit MS-2) flags ordinary
+     * orders by the hundred thousand while the planted spoof orders are a handful.
+     */
+    @Test
+    void cancelHeavyChurnIsTheBackground() {
+        long left = 0, cancelled90 = 0, spoofOrders = 0;
+        for (var en : full.adds.entrySet()) {
+            long[] f = full.fate.get(en.getKey());
+            if (f == null || f[3] < 0) continue; // still resting, or left by execution only
+            left++;
+            long size = en.getValue()[3];
+            if ((size - f[0]) * 10 >= size * 9) cancelled90++;
+        }
+        for (GroundTruthLabel l : full.of("spoof")) spoofOrders += l.orderIdCount() - 1;
+        System.out.printf("sim L3 churn: %,d orders deleted, %.1f %% of them >= 90 %% cancelled; %d planted spoof orders%n",
+                left, 100.0 * cancelled90 / left, spoofOrders);
+        assertThat(cancelled90).isGreaterThan(left * 9 / 10);
+        assertThat(spoofOrders * 10_000).isLessThan(cancelled90);
+    }
+
     @Test
     void absorptionHoldsOnePriceAgainstTheBurst() {
         GroundTruth g = full.sim.groundTruth();
