@@ -66,7 +66,8 @@ public final class GroundTruth {
     private final String instrument;
     private final List<Planted> planted = new ArrayList<>();
 
-    GroundTruth() { this("SIM"); }
+    /** A ground truth for instrument id "SIM" (kept for callers of the earlier public no-argument constructor). */
+    public GroundTruth() { this("SIM"); }
 
     GroundTruth(String instrument) { this.instrument = instrument; }
 
