@@ -39,6 +39,7 @@ public final class MarketSimulator implements EventSource {
             T = SaleCondition.FORM_T.bit(), W = SaleCondition.AVERAGE_PRICE.bit(), D4 = SaleCondition.DERIVATIVELY_PRICED.bit();
     private static final int MARKET_COLLAR_TICKS = 10, ARB_MAX_SHARES = 5_000, SWEEP_DEPTH_TICKS = 5;
     private static final double ARB_EDGE_TICKS = 3.0;
+    private static final int ICEBERG_GIVE_UP_TICKS = 20;
     private static final char OFF_EXCHANGE = 'D';
 
     private final SimConfig cfg;
@@ -1066,7 +1067,7 @@ public final class MarketSimulator implements EventSource {
      * Iceberg: a small displayed order (100-300 shares) at one price backed by a hidden reserve (3,000-12,000 shares
      * in all), refilled with a new order id at the same price, side and display size 1-5 ms after each full execution.
      * Until its first execution it re-pegs to the touch whenever the touch has moved 3 ticks away (the label starts
-     * at the last peg). It stops when the reserve is used up, when the touch has moved more than 5 ticks away after
+     * at the last peg). It stops when the reserve is used up, when the touch has moved more than 20 ticks away after
      * executions, or after 5-15 minutes; a refill that would lock or cross another venue waits (retried every
      * 50-200 ms).
      */
@@ -1124,7 +1125,7 @@ public final class MarketSimulator implements EventSource {
         @Override void onWake() {
             if (slot < 0) { refill(); return; }
             int away = away();
-            if (now >= deadline || (executed && away > 5)) { cancel(slot, id); slot = -1; finish(); return; }
+            if (now >= deadline || (executed && away > ICEBERG_GIVE_UP_TICKS)) { cancel(slot, id); slot = -1; finish(); return; }
             if (!executed && away >= 3) { cancel(slot, id); slot = -1; peg(); return; }
             wake = Math.min(deadline, now + NANOS);
         }

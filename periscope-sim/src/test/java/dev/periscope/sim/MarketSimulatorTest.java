@@ -61,7 +61,7 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0xf1c1a532de0517e7";
+    static final String PINNED_SHORT_SESSION_HASH = "0x22e17560c27f64d0";
     static final String PINNED_NO_PATTERNS_HASH = "0x86a3a1ca34b538ae";
 
     @Test

