@@ -103,7 +103,7 @@ public record SimConfig(
     public record Patterns(int icebergs, int spoofs, int absorptions) {
         /** The documented defaults: 4 icebergs, 6 spoofs, 3 absorptions per session. */
         public static final Patterns DEFAULTS = new Patterns(4, 6, 3);
-        /** No planted L3 patterns (the stream of the simulator before they existed). */
+        /** No planted L3 patterns (only the scheduled sweeps, blocks and meta-orders are labelled). */
         public static final Patterns NONE = new Patterns(0, 0, 0);
 
         public Patterns {
