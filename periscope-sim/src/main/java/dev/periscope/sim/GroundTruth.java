@@ -1,6 +1,8 @@
 package dev.periscope.sim;
 
 import dev.periscope.model.Aggressor;
+import dev.periscope.model.Px;
+import dev.periscope.model.truth.GroundTruthLabel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +38,9 @@ public final class GroundTruth {
         /** Average-price print ('W'). */
         AVERAGE_PRICE,
         /** Derivatively priced print ('4'). */
-        DERIVATIVELY_PRICED
+        DERIVATIVELY_PRICED,
+        /** Burst of aggressive orders soaked up by a planted absorber (see {@link #labels()}). */
+        BURST
     }
 
     /**
@@ -58,6 +62,116 @@ public final class GroundTruth {
     private int count;
     private final List<MetaOrder> metaOrders = new ArrayList<>();
     private long[] sweepTimes = new long[0];
+
+    private final String instrument;
+    private final List<Planted> planted = new ArrayList<>();
+
+    /** A ground truth for instrument id "SIM" (kept for callers of the earlier public no-argument constructor). */
+    public GroundTruth() { this("SIM"); }
+
+    GroundTruth(String instrument) { this.instrument = instrument; }
+
+    /**
+     * One planted pattern being built while the simulation runs: its prints are added when they reach the tape
+     * (that is when they get their trade id), its orders when they are sent.
+     */
+    static final class Planted {
+        final String kind;
+        final byte side;
+        long tsStart, tsEnd;
+        /** Explicit size in shares, or -1 to use the sum of the prints. */
+        long explicitShares = -1;
+        long printShares;
+        long pxLow = Long.MAX_VALUE, pxHigh = Long.MIN_VALUE;
+        int venues; // bit (c - 'A') per venue letter
+        long[] orders = new long[4];
+        int nOrders;
+        long[] trades = new long[8];
+        int nTrades;
+        String note = "";
+        /** False for a planned pattern that never happened (no print and no order): left out of the labels. */
+        boolean happened;
+        /** False when the price range describes the planted orders only (spoofs), not the prints. */
+        boolean pricesFromPrints = true;
+
+        Planted(String kind, byte side, long tsStart, long tsEnd) {
+            this.kind = kind; this.side = side; this.tsStart = tsStart; this.tsEnd = tsEnd;
+        }
+
+        /** Forgets the orders and prices so far (a pattern that re-pegged before anything traded). */
+        void restart(long ts) {
+            tsStart = tsEnd = ts;
+            nOrders = 0;
+            venues = 0;
+            pxLow = Long.MAX_VALUE; pxHigh = Long.MIN_VALUE;
+            happened = false;
+        }
+
+        void venue(char c) { venues |= 1 << (c - 'A'); }
+
+        void price(long px) { pxLow = Math.min(pxLow, px); pxHigh = Math.max(pxHigh, px); }
+
+        void until(long ts) { tsEnd = Math.max(tsEnd, ts); }
+
+        void order(long id, char venue, long px, long ts) {
+            if (nOrders == orders.length) orders = Arrays.copyOf(orders, nOrders * 2);
+            orders[nOrders++] = id;
+            venue(venue);
+            until(ts);
+            happened = true;
+        }
+
+        void print(long tradeId, long ts, long px, long shares, char venue, boolean priced) {
+            if (nTrades == trades.length) trades = Arrays.copyOf(trades, nTrades * 2);
+            trades[nTrades++] = tradeId;
+            printShares += shares;
+            if (priced && pricesFromPrints) price(px);
+            venue(venue);
+            until(ts);
+            happened = true;
+        }
+
+        GroundTruthLabel label(String instrument) {
+            StringBuilder v = new StringBuilder();
+            for (int b = 0; b < 26; b++) if ((venues & (1 << b)) != 0) v.append((char) ('A' + b));
+            long shares = explicitShares >= 0 ? explicitShares : printShares;
+            boolean px = pxLow <= pxHigh;
+            return new GroundTruthLabel(kind, instrument, v.toString(), side, tsStart, Math.max(tsStart, tsEnd),
+                    Px.ofUnits(shares), px ? pxLow : Px.NONE, px ? pxHigh : Px.NONE,
+                    Arrays.copyOf(orders, nOrders), Arrays.copyOf(trades, nTrades), note);
+        }
+    }
+
+    /** Registers a planted pattern; returns its tag (index). */
+    int plant(Planted p) {
+        planted.add(p);
+        return planted.size() - 1;
+    }
+
+    Planted planted(int tag) { return planted.get(tag); }
+
+    /**
+     * The planted patterns of the session as labels, sorted by (tsStart, kind, tsEnd); complete once the simulator
+     * has been drained ({@code next()} returned null). Kinds: {@code iceberg}, {@code sweep},
+     * {@code off-exchange-block}, {@code spoof}, {@code absorption}, {@code meta-order}; the fields per kind are
+     * documented in docs/simulator.md. Patterns that never happened (e.g. nothing to trade against) are left out.
+     */
+    public List<GroundTruthLabel> labels() {
+        List<GroundTruthLabel> out = new ArrayList<>(planted.size());
+        for (Planted p : planted) if (p.happened) out.add(p.label(instrument));
+        out.sort(LABEL_ORDER);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The order of {@link #labels()}: tsStart, then kind, then tsEnd (then size, so ties stay deterministic). */
+    public static final java.util.Comparator<GroundTruthLabel> LABEL_ORDER = java.util.Comparator
+            .comparingLong(GroundTruthLabel::tsStart).thenComparing(GroundTruthLabel::kind)
+            .thenComparingLong(GroundTruthLabel::tsEnd).thenComparingLong(GroundTruthLabel::size)
+            .thenComparing(GroundTruthLabel::venue);
+
+    void recordPlanted(int tag, long tradeId, long ts, long px, long shares, char venue, boolean priced) {
+        if (tag >= 0) planted.get(tag).print(tradeId, ts, px, shares, venue, priced);
+    }
 
     void record(byte side, Agent a, int metaId) {
         if (count == aggressor.length) {

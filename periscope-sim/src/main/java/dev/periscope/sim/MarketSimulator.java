@@ -34,17 +34,20 @@ import java.util.SplittableRandom;
  */
 public final class MarketSimulator implements EventSource {
     private static final long NANOS = 1_000_000_000L;
-    private static final byte OWNER_MM = 1, OWNER_NOISE = 2;
+    private static final byte OWNER_MM = 1, OWNER_NOISE = 2, OWNER_PLANT = 3;
     private static final long F = SaleCondition.INTERMARKET_SWEEP.bit(), I = SaleCondition.ODD_LOT.bit(),
             T = SaleCondition.FORM_T.bit(), W = SaleCondition.AVERAGE_PRICE.bit(), D4 = SaleCondition.DERIVATIVELY_PRICED.bit();
     private static final int MARKET_COLLAR_TICKS = 10, ARB_MAX_SHARES = 5_000, SWEEP_DEPTH_TICKS = 5;
     private static final double ARB_EDGE_TICKS = 3.0;
+    private static final int ICEBERG_GIVE_UP_TICKS = 20;
     private static final char OFF_EXCHANGE = 'D';
 
     private final SimConfig cfg;
     private final SplittableRandom rng;
+    /** Random stream of the planted L3 patterns, separate from {@link #rng} (see {@link #buildSchedule}). */
+    private final SplittableRandom prng;
     private final Instrument instrument;
-    private final GroundTruth truth = new GroundTruth();
+    private final GroundTruth truth;
     private final IntradayProfile profile;
     private final String name;
 
@@ -87,12 +90,14 @@ public final class MarketSimulator implements EventSource {
     private final long hiddenLifetimeNanos;
 
     // scheduled events, sorted by time
-    private static final int S_META = 0, S_SWEEP = 1, S_BLOCK = 2, S_AVGPX = 3, S_DERIV = 4;
+    private static final int S_META = 0, S_SWEEP = 1, S_BLOCK = 2, S_AVGPX = 3, S_DERIV = 4, S_PLANT = 5;
     private long[] schedTime;
     private int[] schedKind, schedArg;
     private long[] schedSize;
     private int schedNext;
     private byte[] metaSide;
+    private Planter[] planters = new Planter[0];
+    private boolean pendingRefill;
 
     // session VWAP (for average-price prints), in dollars
     private double vwapNum, vwapDen;
@@ -108,7 +113,10 @@ public final class MarketSimulator implements EventSource {
     private long[] oA = new long[256], oB = new long[256], oC = new long[256], oD = new long[256], oE = new long[256];
     private char[] oVenue = new char[256];
     private byte[] oF = new byte[256];
-    private int[] oG = new int[256];
+    private int[] oG = new int[256], oH = new int[256], oI = new int[256];
+    /** Label tag of the aggressive pattern being executed (meta-order, sweep, block, burst), or -1. */
+    private int curTag = -1;
+    private int[] metaTag;
     private static final Agent[] AGENTS = Agent.values();
     private final TapeQueue[] tape; // one per lit venue (config order), then D
     private final TradeEvent trade = new TradeEvent();
@@ -123,7 +131,11 @@ public final class MarketSimulator implements EventSource {
     public MarketSimulator(SimConfig cfg) {
         this.cfg = cfg;
         this.rng = new SplittableRandom(cfg.seed());
+        this.prng = new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL);
+        this.vrng = new SplittableRandom(cfg.seed() ^ 0x9E3779B97F4A7C15L);
+        this.logVol = VOL_OF_VOL * volGaussian(); // stationary start
         this.instrument = new Instrument(cfg.symbol(), dev.periscope.model.AssetClass.EQUITY, "US", cfg.tick());
+        this.truth = new GroundTruth(instrument.id());
         this.name = "sim:" + cfg.symbol() + ":" + cfg.date() + ":seed" + cfg.seed();
         tStart = cfg.epochNanos(cfg.extendedOpen());
         tOpen = cfg.epochNanos(cfg.regularOpen());
@@ -211,6 +223,7 @@ public final class MarketSimulator implements EventSource {
         long[][] metaTimes = new long[cfg.metaOrders()][];
         long[][] metaSizes = new long[cfg.metaOrders()][];
         metaSide = new byte[cfg.metaOrders()];
+        metaTag = new int[cfg.metaOrders()];
         long regLen = tClose - tOpen;
         for (int m = 0; m < cfg.metaOrders(); m++) {
             byte side = r.nextBoolean() ? Aggressor.BUY : Aggressor.SELL;
@@ -237,8 +250,13 @@ public final class MarketSimulator implements EventSource {
             metaSide[m] = side;
             nMetaChildren += n;
             truth.addMetaOrder(new GroundTruth.MetaOrder(m, side, times[0], end, cfg.metaOrderShares(), n));
+            GroundTruth.Planted p = new GroundTruth.Planted("meta-order", side, times[0], end);
+            p.note = "VWAP-scheduled meta-order of " + cfg.metaOrderShares() + " shares in " + n + " children";
+            metaTag[m] = truth.plant(p);
         }
-        int total = nMetaChildren + cfg.sweeps() + cfg.blocks() + cfg.averagePricePrints() + cfg.derivativelyPricedPrints();
+        SimConfig.Patterns pat = cfg.patterns();
+        int nPlant = pat.icebergs() + pat.spoofs() + pat.absorptions();
+        int total = nMetaChildren + cfg.sweeps() + cfg.blocks() + cfg.averagePricePrints() + cfg.derivativelyPricedPrints() + nPlant;
         schedTime = new long[total];
         schedKind = new int[total];
         schedArg = new int[total];
@@ -268,6 +286,15 @@ public final class MarketSimulator implements EventSource {
             schedTime[k] = tOpen + margin + (long) (r.nextDouble() * (regLen - 2 * margin));
             schedKind[k] = S_DERIV; schedArg[k] = 0; schedSize[k++] = 100L * (10 + r.nextInt(190));
         }
+        // planted L3 patterns: start times from their own random stream (prng), so that a session without them is
+        // exactly the market of earlier versions; they start 5 min after the open and 30 min before the close
+        planters = new Planter[nPlant];
+        long plantSpan = regLen - margin - regLen / 13;
+        for (int j = 0; j < nPlant; j++) {
+            planters[j] = j < pat.icebergs() ? new Iceberg(j) : j < pat.icebergs() + pat.spoofs() ? new Spoof(j) : new Absorber(j);
+            schedTime[k] = tOpen + margin + (long) (prng.nextDouble() * plantSpan);
+            schedKind[k] = S_PLANT; schedArg[k] = j; schedSize[k++] = 0;
+        }
         // sort by time, stable on construction order
         Integer[] idx = new Integer[total];
         for (int j = 0; j < total; j++) idx[j] = j;
@@ -295,6 +322,8 @@ public final class MarketSimulator implements EventSource {
             trade.set(t.ts[h], t.price[h], t.size[h], t.venue, t.cond[h], Aggressor.UNKNOWN);
             trade.tradeId = ++tradeSeq;
             truth.record(t.side[h], AGENTS[t.agent[h]], t.meta[h]);
+            truth.recordPlanted(t.tagA[h], tradeSeq, trade.tsEvent, t.price[h], t.size[h] / Px.SCALE, t.venue, true);
+            truth.recordPlanted(t.tagP[h], tradeSeq, trade.tsEvent, t.price[h], t.size[h] / Px.SCALE, t.venue, true);
             t.pop();
             e = trade;
         } else if (haveStep) {
@@ -312,6 +341,8 @@ public final class MarketSimulator implements EventSource {
                 trade.set(oA[i], oB[i], oC[i], oVenue[i], oD[i], Aggressor.UNKNOWN);
                 trade.tradeId = ++tradeSeq;
                 truth.record(oF[i], AGENTS[(int) oE[i]], oG[i]);
+                truth.recordPlanted(oH[i], tradeSeq, oA[i], oB[i], oC[i] / Px.SCALE, oVenue[i], true);
+                truth.recordPlanted(oI[i], tradeSeq, oA[i], oB[i], oC[i] / Px.SCALE, oVenue[i], true);
                 return trade;
             }
             case K_QUOTE -> {
@@ -342,12 +373,12 @@ public final class MarketSimulator implements EventSource {
             int c = outN * 2;
             oKind = Arrays.copyOf(oKind, c); oA = Arrays.copyOf(oA, c); oB = Arrays.copyOf(oB, c); oC = Arrays.copyOf(oC, c);
             oD = Arrays.copyOf(oD, c); oE = Arrays.copyOf(oE, c); oVenue = Arrays.copyOf(oVenue, c); oF = Arrays.copyOf(oF, c);
-            oG = Arrays.copyOf(oG, c);
+            oG = Arrays.copyOf(oG, c); oH = Arrays.copyOf(oH, c); oI = Arrays.copyOf(oI, c);
         }
         return outN++;
     }
 
-    private void emitTrade(long price, long shares, char venue, long cond, byte trueSide, Agent agent, int metaId) {
+    private void emitTrade(long price, long shares, char venue, long cond, byte trueSide, Agent agent, int metaId, int tagP) {
         if (SaleCondition.updatesVolume(cond) && (cond & (W | D4)) == 0) {
             vwapNum += Px.toDouble(price) * shares;
             vwapDen += shares;
@@ -357,14 +388,14 @@ public final class MarketSimulator implements EventSource {
         if (meanNanos == 0) {
             int i = slot();
             oKind[i] = K_TRADE; oA[i] = now; oB[i] = price; oC[i] = Px.ofUnits(shares); oVenue[i] = venue; oD[i] = cond;
-            oF[i] = trueSide; oE[i] = agent.ordinal(); oG[i] = metaId;
+            oF[i] = trueSide; oE[i] = agent.ordinal(); oG[i] = metaId; oH[i] = curTag; oI[i] = tagP;
             return;
         }
         // SIP/TRF reporting delay: exponential, monotonic per venue, never crossing into the next session phase
         TapeQueue q = tape[offEx ? nv : venueIndex(venue)];
         long boundary = now < tOpen ? tOpen : now < tClose ? tClose : tEnd;
         long ts = Math.min(now + (long) (-meanNanos * StrictMath.log(1 - rng.nextDouble())), boundary - 1);
-        q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId);
+        q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId, curTag, tagP);
     }
 
     private void emitOrder(int venueIdx, OrderEvent.Type type, long orderId, byte side, int tick, long shares) {
@@ -429,13 +460,18 @@ public final class MarketSimulator implements EventSource {
         double dtSec = rate > 0 ? -StrictMath.log(1 - rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
         long nextSched = schedNext < schedTime.length ? schedTime[schedNext] : Long.MAX_VALUE;
         long tNext = dtSec >= 1.0 ? now + NANOS : now + (long) (dtSec * NANOS);
-        int what; // 0 = rate event, 1 = scheduled, 2 = nothing (time passes)
-        if (nextSched <= tNext) { tNext = Math.max(now, nextSched); what = 1; }
+        long nextWake = Long.MAX_VALUE;
+        int wake = -1;
+        for (int j = 0; j < planters.length; j++) if (planters[j].wake < nextWake) { nextWake = planters[j].wake; wake = j; }
+        int what; // 0 = rate event, 1 = scheduled, 2 = nothing (time passes), 3 = a planted agent acts
+        if (nextSched <= tNext && nextSched <= nextWake) { tNext = Math.max(now, nextSched); what = 1; }
+        else if (nextWake <= tNext) { tNext = Math.max(now, nextWake); what = 3; }
         else what = dtSec >= 1.0 ? 2 : 0;
         if (tNext >= tEnd) { now = tEnd; finished = true; return; }
         diffuse(tNext - now);
         now = tNext;
         if (what == 1) runScheduled();
+        else if (what == 3) { Planter p = planters[wake]; p.wake = Long.MAX_VALUE; p.onWake(); }
         else if (what == 0) {
             double u = rng.nextDouble() * rate;
             if (u < rL) noiseLimit();
@@ -473,10 +509,30 @@ public final class MarketSimulator implements EventSource {
         return u * m;
     }
 
+    // stochastic volatility (volatility clustering): log-volatility h follows an Ornstein-Uhlenbeck process with
+    // stationary s.d. VOL_OF_VOL and half-life VOL_HALF_LIFE_SEC, driven by its own random stream; the diffusion is
+    // scaled by exp(h - VOL_OF_VOL^2) so the expected variance is unchanged (a log-normal stochastic-volatility model,
+    // e.g. Taylor 1986, "Modelling Financial Time Series")
+    static final double VOL_OF_VOL = 0.5, VOL_HALF_LIFE_SEC = 20 * 60;
+    private final SplittableRandom vrng;
+    private double logVol;
+
+    private double volGaussian() {
+        double u, v, q;
+        do {
+            u = 2 * vrng.nextDouble() - 1;
+            v = 2 * vrng.nextDouble() - 1;
+            q = u * u + v * v;
+        } while (q >= 1 || q == 0);
+        return u * Math.sqrt(-2 * StrictMath.log(q) / q);
+    }
+
     private void diffuse(long dtNanos) {
         if (dtNanos <= 0) return;
         double dt = dtNanos / (double) NANOS;
-        double s = sigmaPerSqrtSec * Math.sqrt(profile.activity(now));
+        double decay = StrictMath.exp(-Math.log(2) / VOL_HALF_LIFE_SEC * dt);
+        logVol = logVol * decay + VOL_OF_VOL * Math.sqrt(1 - decay * decay) * volGaussian();
+        double s = sigmaPerSqrtSec * Math.sqrt(profile.activity(now)) * StrictMath.exp(logVol - VOL_OF_VOL * VOL_OF_VOL);
         fair *= StrictMath.exp(s * Math.sqrt(dt) * gaussian());
         clampFair();
     }
@@ -719,7 +775,7 @@ public final class MarketSimulator implements EventSource {
                 long f = Math.min(qty - done, hidQty[k][h]);
                 emitOrderAt(v, OrderEvent.Type.EXECUTE_HIDDEN, 0, restSide, midPx, f);
                 long cond = (isExtended() ? T : 0) | (f < 100 ? I : 0);
-                emitTrade(midPx, f, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId);
+                emitTrade(midPx, f, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId, -1);
                 done += f;
                 hidQty[k][h] -= f;
                 if (hidQty[k][h] == 0) popHidden(k);
@@ -830,12 +886,18 @@ public final class MarketSimulator implements EventSource {
             long q = fills.qty[i];
             emitOrder(v, OrderEvent.Type.EXECUTE, fills.orderId[i], fills.restSide[i], fills.tick[i], q);
             long cond = flags | ext | (q < 100 ? I : 0);
-            emitTrade(fills.tick[i] * tickPx, q, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId);
+            int tagP = fills.owner[i] == OWNER_PLANT ? planters[fills.ownerRef[i]].tag : -1;
+            emitTrade(fills.tick[i] * tickPx, q, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId, tagP);
             if (fills.owner[i] == OWNER_MM) mmDirty[v] = true;
+            else if (fills.owner[i] == OWNER_PLANT) planters[fills.ownerRef[i]].onFill(fills.orderId[i], q, fills.remaining[i]);
             // the book's owner ref is kept current by removeNoise (the fill record's copy may be stale)
             else if (fills.owner[i] == OWNER_NOISE && fills.remaining[i] == 0) removeNoise(books[v].ownerRef(fills.slot[i]));
         }
         fills.clear();
+        if (pendingRefill) {
+            pendingRefill = false;
+            for (Planter p : planters) p.afterFills();
+        }
     }
 
     private int venueIndex(char c) {
@@ -884,7 +946,7 @@ public final class MarketSimulator implements EventSource {
             price = side == Aggressor.BUY ? ask : bid;
         }
         long cond = (qty < 100 ? I : 0) | (isExtended() ? T : 0);
-        emitTrade(price, qty, OFF_EXCHANGE, cond == 0 ? SaleCondition.REGULAR_MASK : cond, side, agent, -1);
+        emitTrade(price, qty, OFF_EXCHANGE, cond == 0 ? SaleCondition.REGULAR_MASK : cond, side, agent, -1, -1);
     }
 
     // ------------------------------------------------------------------ scheduled events
@@ -897,34 +959,335 @@ public final class MarketSimulator implements EventSource {
             case S_META -> {
                 int m = schedArg[k];
                 byte side = metaSide[m];
+                curTag = metaTag[m];
                 if (rng.nextDouble() < 0.25 && nbb >= 0 && nbo < levels) {
-                    emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, SaleCondition.REGULAR_MASK, side, Agent.META, m);
+                    emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, SaleCondition.REGULAR_MASK, side, Agent.META, m, -1);
                 } else {
                     int far = side == MatchingBook.BUY ? nbo : nbb;
                     if (far >= 0 && far < levels) route(side, size, far + side, Agent.META, m, true);
                 }
+                curTag = -1;
             }
             case S_SWEEP -> {
                 byte side = (byte) schedArg[k];
                 jump(side * (0.003 + 0.003 * rng.nextDouble()));
                 int far = side == MatchingBook.BUY ? nbo : nbb;
+                GroundTruth.Planted p = new GroundTruth.Planted("sweep", side, now, now);
+                p.note = "news-driven ISO sweep, limit " + SWEEP_DEPTH_TICKS + " ticks through the far side";
+                curTag = truth.plant(p);
                 if (far >= 0 && far < levels) sweep(side, size, far + side * SWEEP_DEPTH_TICKS, Agent.SWEEP, true);
+                curTag = -1;
             }
             case S_BLOCK -> {
                 if (nbb < 0 || nbo >= levels) return;
                 long cond = isExtended() ? T : SaleCondition.REGULAR_MASK;
-                emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, cond, (byte) schedArg[k], Agent.BLOCK, -1);
+                GroundTruth.Planted p = new GroundTruth.Planted("off-exchange-block", (byte) schedArg[k], now, now);
+                p.note = "negotiated block at the NBBO midpoint";
+                curTag = truth.plant(p);
+                emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, cond, (byte) schedArg[k], Agent.BLOCK, -1, -1);
+                curTag = -1;
             }
             case S_AVGPX -> {
                 if (vwapDen == 0) return;
                 long price = Px.ofDouble(Math.round(vwapNum / vwapDen * 10_000) / 10_000.0);
-                emitTrade(price, size, OFF_EXCHANGE, W, Aggressor.UNKNOWN, Agent.AVERAGE_PRICE, -1);
+                emitTrade(price, size, OFF_EXCHANGE, W, Aggressor.UNKNOWN, Agent.AVERAGE_PRICE, -1, -1);
             }
+            case S_PLANT -> planters[schedArg[k]].start();
             default -> {
                 double basis = 1 + (rng.nextDouble() - 0.5) * 0.004;
                 long price = Px.ofDouble(Math.round(fair * basis * 10_000) / 10_000.0);
-                emitTrade(price, size, OFF_EXCHANGE, D4, Aggressor.UNKNOWN, Agent.DERIVATIVELY_PRICED, -1);
+                emitTrade(price, size, OFF_EXCHANGE, D4, Aggressor.UNKNOWN, Agent.DERIVATIVELY_PRICED, -1, -1);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ planted L3 patterns
+
+    /**
+     * A planted agent on the L3 venue: posts and cancels its own orders (owner {@link #OWNER_PLANT}), is told of
+     * its fills by {@link #processFills}, and acts again at {@link #wake}. Its ground truth is {@link #label}.
+     */
+    private abstract class Planter {
+        final int idx;
+        int tag = -1;
+        long wake = Long.MAX_VALUE;
+        GroundTruth.Planted label;
+
+        Planter(int idx) { this.idx = idx; }
+
+        /** Scheduled start. */
+        abstract void start();
+
+        /** Called at {@link #wake} (reset to never before the call). */
+        abstract void onWake();
+
+        /** Called after a batch of fills has been processed (the book's slots are settled). */
+        void afterFills() {}
+
+        /** One of this agent's orders traded {@code qty} shares and has {@code remaining} left. */
+        abstract void onFill(long orderId, long qty, long remaining);
+
+        void open(String kind, byte side) {
+            label = new GroundTruth.Planted(kind, side, now, now);
+            tag = truth.plant(label);
+        }
+
+        /** True if a resting order at {@code tick} would neither lock nor cross any venue (Reg NMS). */
+        boolean canRest(byte side, int tick) {
+            return tick >= 1 && tick < levels - 1 && (side == MatchingBook.BUY ? tick < nbo() : tick > nbb());
+        }
+
+        /** Posts a displayed order on the L3 venue; returns its slot. */
+        int post(byte side, int tick, long qty) {
+            MatchingBook b = books[l3];
+            int s = b.add(side, tick, qty, OWNER_PLANT, idx);
+            emitOrder(l3, OrderEvent.Type.ADD, b.orderId(s), side, tick, qty);
+            label.order(b.orderId(s), vcode[l3], tick * tickPx, now);
+            return s;
+        }
+
+        /** Deletes an order if it is still live. */
+        void cancel(int slot, long id) {
+            MatchingBook b = books[l3];
+            if (slot < 0 || !b.isLive(slot, id)) return;
+            emitOrder(l3, OrderEvent.Type.DELETE, id, b.side(slot), b.tick(slot), b.qty(slot));
+            b.delete(slot);
+            label.until(now);
+        }
+
+        void finish() {
+            wake = Long.MAX_VALUE;
+            if (label != null) label.until(now);
+        }
+
+        long ms(double lo, double hi) { return (long) ((lo + (hi - lo) * prng.nextDouble()) * 1_000_000L); }
+    }
+
+    /**
+     * Iceberg: a small displayed order (100-300 shares) at one price backed by a hidden reserve (3,000-12,000 shares
+     * in all), refilled with a new order id at the same price, side and display size 1-5 ms after each full execution.
+     * Until its first execution it re-pegs to the touch whenever the touch has moved 3 ticks away (the label starts
+     * at the last peg). It stops when the reserve is used up, when the touch has moved more than 20 ticks away after
+     * executions, or after 5-15 minutes; a refill that would lock or cross another venue waits (retried every
+     * 50-200 ms).
+     */
+    private final class Iceberg extends Planter {
+        byte side;
+        int tick, slot = -1;
+        long id, display, left, deadline;
+        boolean executed;
+
+        Iceberg(int idx) { super(idx); }
+
+        @Override void start() {
+            int nb = nbb(), no = nbo();
+            if (nb < 0 || no >= levels) return;
+            side = prng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
+            display = 100L * (1 + prng.nextInt(3));
+            left = 100L * (30 + prng.nextInt(91));
+            deadline = now + (long) ((5 + 10 * prng.nextDouble()) * 60 * NANOS);
+            open("iceberg", side);
+            peg();
+        }
+
+        int touch() { return side == MatchingBook.BUY ? nbb() : nbo(); }
+
+        /** Ticks the touch has moved away from the iceberg's price (0 if at or through it). */
+        int away() {
+            int t = touch();
+            if (t < 0 || t >= levels) return 0;
+            return Math.max(0, side == MatchingBook.BUY ? t - tick : tick - t);
+        }
+
+        void peg() {
+            tick = touch();
+            label.restart(now);
+            label.price(tick * tickPx);
+            label.note = "display " + display + ", reserve " + left + " shares in all";
+            refill();
+        }
+
+        void refill() {
+            if (left <= 0 || now >= deadline) { finish(); return; }
+            if (!canRest(side, tick)) { wake = now + ms(50, 200); return; }
+            slot = post(side, tick, Math.min(display, left));
+            id = books[l3].orderId(slot);
+            wake = Math.min(deadline, now + NANOS);
+        }
+
+        @Override void onFill(long orderId, long qty, long remaining) {
+            left -= qty;
+            executed = true;
+            label.until(now);
+            if (remaining == 0) { slot = -1; if (left > 0) wake = now + ms(1, 5); else finish(); }
+        }
+
+        @Override void onWake() {
+            if (slot < 0) { refill(); return; }
+            int away = away();
+            if (now >= deadline || (executed && away > ICEBERG_GIVE_UP_TICKS)) { cancel(slot, id); slot = -1; finish(); return; }
+            if (!executed && away >= 3) { cancel(slot, id); slot = -1; peg(); return; }
+            wake = Math.min(deadline, now + NANOS);
+        }
+    }
+
+    /**
+     * Spoofing / layering: 1-3 large orders (5,000-20,000 shares) 2-5 ticks behind the touch on one side, and one
+     * genuine order joining the opposite touch; the spoof orders push the latent price their way by 1.5 bp (other
+     * traders read the book pressure). When the genuine order has filled (or a spoof order was hit, or after 5-30 s)
+     * everything still resting is cancelled within 20-300 ms and the push reverts.
+     */
+    private final class Spoof extends Planter {
+        byte side;
+        int n, gSlot = -1;
+        final int[] slots = new int[3];
+        final long[] ids = new long[3];
+        long gId;
+        double push;
+
+        Spoof(int idx) { super(idx); }
+
+        @Override void start() {
+            int nb = nbb(), no = nbo();
+            if (nb < 0 || no >= levels) return;
+            side = prng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
+            n = 1 + prng.nextInt(3);
+            int off = 2 + prng.nextInt(4 - n);
+            int ref = side == MatchingBook.BUY ? nb : no;
+            open("spoof", side);
+            label.pricesFromPrints = false;
+            long shares = 0;
+            for (int j = 0; j < n; j++) {
+                int t = ref - side * (off + j);
+                long q = 100L * (50 + prng.nextInt(151));
+                if (!canRest(side, t)) continue;
+                slots[j] = post(side, t, q);
+                ids[j] = books[l3].orderId(slots[j]);
+                label.price(t * tickPx);
+                shares += q;
+            }
+            label.explicitShares = shares;
+            byte gSide = (byte) -side;
+            int gTick = side == MatchingBook.BUY ? no : nb;
+            long gq = 100L * (5 + prng.nextInt(16));
+            label.note = (n > 1 ? "layering, " : "") + n + " spoof order(s) then 1 genuine " + (gSide > 0 ? "buy" : "sell") + " of " + gq;
+            if (canRest(gSide, gTick)) { gSlot = post(gSide, gTick, gq); gId = books[l3].orderId(gSlot); }
+            push = side * 0.00015;
+            jump(push);
+            wake = now + ms(5_000, 30_000);
+        }
+
+        @Override void onFill(long orderId, long qty, long remaining) {
+            label.until(now);
+            if (orderId == gId && remaining > 0) return;
+            wake = Math.min(wake, now + ms(20, 300));
+        }
+
+        @Override void onWake() {
+            for (int j = 0; j < n; j++) cancel(slots[j], ids[j]);
+            cancel(gSlot, gId);
+            jump(-push);
+            finish();
+        }
+    }
+
+    /**
+     * Absorption: a large passive buyer or seller rests 1,000-2,000 shares at the touch of the L3 venue (one tick
+     * better when the spread is wider than a tick) and refills
+     * them (new order id, same price) at once after each full execution (retried after 1-5 ms if that would lock), while a burst of aggressive orders from the
+     * other side (300-2,000 shares every 100-500 ms, 20,000-50,000 in all, limit = the absorber's price, with the usual
+     * permanent impact on the latent price) trades into it; the price does not move through the absorber. Until its
+     * first execution it re-pegs to the touch when the touch has moved 2 ticks away (the label restarts). Ends
+     * when the burst is done, when its reserve (1.0-1.5 x the burst) is used up, when the touch has moved 2 ticks away
+     * from it after executions, or after 3 minutes.
+     */
+    private final class Absorber extends Planter {
+        byte side;
+        int tick, slot = -1;
+        long id, chunk, burstLeft, burstShares, deadline, refillAt = Long.MAX_VALUE, burstAt = Long.MAX_VALUE;
+        int refills;
+        long reserve;
+        boolean filled, refillNow;
+
+        @Override void afterFills() {
+            if (!refillNow) return;
+            refillNow = false;
+            if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, Math.min(chunk, reserve)); id = books[l3].orderId(slot); }
+            else { refillAt = now + ms(1, 5); rewake(); }
+        }
+
+        Absorber(int idx) { super(idx); }
+
+        @Override void start() {
+            int nb = nbb(), no = nbo();
+            if (nb < 0 || no >= levels) return;
+            side = prng.nextBoolean() ? MatchingBook.BUY : MatchingBook.SELL;
+            tick = pegTick();
+            chunk = 100L * (10 + prng.nextInt(11));
+            burstShares = burstLeft = 100L * (200 + prng.nextInt(301));
+            reserve = burstShares * (10 + prng.nextInt(6)) / 10;
+            deadline = now + 180 * NANOS;
+            open("absorption", side);
+            label.price(tick * tickPx);
+            label.note = "passive " + (side > 0 ? "buyer" : "seller") + " refilling " + chunk + " against a burst of " + burstShares;
+            if (!canRest(side, tick)) { finish(); return; }
+            slot = post(side, tick, chunk);
+            id = books[l3].orderId(slot);
+            burstAt = now + ms(50, 200);
+            rewake();
+        }
+
+        /** The touch, one tick better when the spread allows (the absorber steps ahead of the queue). */
+        int pegTick() {
+            int nb = nbb(), no = nbo();
+            int t = side == MatchingBook.BUY ? nb : no;
+            return no - nb > 1 ? t + side : t;
+        }
+
+        void rewake() { wake = Math.min(Math.min(refillAt, burstAt), deadline); }
+
+        @Override void onFill(long orderId, long qty, long remaining) {
+            label.until(now);
+            filled = true;
+            reserve -= qty;
+            if (reserve <= 0) { slot = -1; finish(); return; }
+            if (remaining == 0) {
+                slot = -1;
+                refills++;
+                // a reserve order: the next chunk is there at once (after this fill batch), before anyone else
+                // can step in
+                refillNow = true;
+                pendingRefill = true;
+            }
+        }
+
+        @Override void onWake() {
+            if (now >= deadline || burstLeft <= 0) { cancel(slot, id); slot = -1; finish(); return; }
+            if (now >= refillAt) {
+                refillAt = Long.MAX_VALUE;
+                if (slot < 0 && canRest(side, tick)) { slot = post(side, tick, Math.min(chunk, reserve)); id = books[l3].orderId(slot); }
+            }
+            int t = side == MatchingBook.BUY ? nbb() : nbo();
+            int away = t < 0 || t >= levels ? 0 : side == MatchingBook.BUY ? t - tick : tick - t;
+            if (filled && away >= 2) { cancel(slot, id); slot = -1; finish(); return; }
+            if (now >= burstAt && !filled && slot >= 0) {
+                // nothing traded yet and the touch ran away: re-peg at the touch (the label restarts)
+                if (away >= 2) {
+                    cancel(slot, id);
+                    tick = pegTick();
+                    label.restart(now);
+                    label.price(tick * tickPx);
+                    slot = post(side, tick, chunk);
+                    id = books[l3].orderId(slot);
+                }
+            }
+            if (now >= burstAt) {
+                long q = Math.min(burstLeft, 100L * (3 + prng.nextInt(18)));
+                burstLeft -= q;
+                route((byte) -side, q, tick, Agent.BURST, -1, true);
+                burstAt = burstLeft > 0 ? now + ms(100, 500) : now + ms(50, 200);
+            }
+            rewake();
         }
     }
 

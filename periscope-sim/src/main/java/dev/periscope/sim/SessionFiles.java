@@ -5,6 +5,8 @@ import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.event.TradeEvent;
+import dev.periscope.io.truth.LabelFormat;
+import dev.periscope.io.truth.LabelWriter;
 import dev.periscope.sim.out.LobsterWriter;
 import dev.periscope.sim.out.TaqCsvWriter;
 
@@ -22,7 +24,9 @@ import java.nio.file.Path;
  *   <li>{@code SYMBOL_DATE_startMs_endMs_message_N.csv} and {@code ..._orderbook_N.csv}: LOBSTER files of the
  *       L3 venue ({@link LobsterWriter}), window = the simulated hours;</li>
  *   <li>{@code SYMBOL_truth_DATE.csv}: {@code tradeId,aggressor,agent,metaOrder} per print, row k = k-th row of
- *       the trades file (aggressor 1 buy, -1 sell, 0 unknown): the ground truth the tape hides.</li>
+ *       the trades file (aggressor 1 buy, -1 sell, 0 unknown): the ground truth the tape hides;</li>
+ *   <li>{@code SYMBOL_labels_DATE.csv}: the planted patterns ({@link GroundTruth#labels()}) in the label CSV format
+ *       of {@link LabelWriter} (docs/evaluation.md).</li>
  * </ul>
  */
 public final class SessionFiles {
@@ -32,8 +36,20 @@ public final class SessionFiles {
     private SessionFiles() {}
 
     /** Paths written and their row counts (without headers). */
-    public record Written(Path trades, Path quotes, Path messages, Path orderbook, Path truth,
-                          long tradeRows, long quoteRows, long messageRows) {}
+    public record Written(Path trades, Path quotes, Path messages, Path orderbook, Path truth, Path labels,
+                          long tradeRows, long quoteRows, long messageRows, long labelRows) {
+
+        /** Without the labels file (the earlier shape). */
+        public Written(Path trades, Path quotes, Path messages, Path orderbook, Path truth,
+                       long tradeRows, long quoteRows, long messageRows) {
+            this(trades, quotes, messages, orderbook, truth, null, tradeRows, quoteRows, messageRows, 0);
+        }
+    }
+
+    /** File name of the planted-pattern labels: {@code SYMBOL_labels_DATE.csv}. */
+    public static String labelsFileName(SimConfig cfg) {
+        return cfg.symbol() + "_labels_" + cfg.date() + ".csv";
+    }
 
     public static Written write(SimConfig cfg, Path dir) throws IOException {
         return write(cfg, dir, LOBSTER_LEVELS);
@@ -76,6 +92,9 @@ public final class SessionFiles {
                 w.append(sb);
             }
         }
-        return new Written(trades, quotes, msg, ob, truthFile, tr, qr, mr);
+        Path labelsFile = dir.resolve(labelsFileName(cfg));
+        var labels = g.labels();
+        LabelWriter.write(labelsFile, LabelFormat.CSV, labels);
+        return new Written(trades, quotes, msg, ob, truthFile, labelsFile, tr, qr, mr, labels.size());
     }
 }

@@ -49,6 +49,7 @@ import java.util.Objects;
  * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
  *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
  * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
+ * @param patterns                 planted L3 patterns with labels ({@link Patterns#DEFAULTS})
  * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
  *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
  */
@@ -86,7 +87,45 @@ public record SimConfig(
         boolean emitNbbo,
         double tapeLatencyMicros,
         double trfLatencyMillis,
-        double hiddenMidpointShare) {
+        double hiddenMidpointShare,
+        Patterns patterns) {
+
+    /**
+     * Counts of the planted, labelled patterns of {@link GroundTruth#labels()} beyond those above (sweeps, blocks,
+     * meta-orders): all on the L3 venue, in the regular session. See docs/simulator.md for their behaviour.
+     *
+     * @param icebergs    iceberg orders (small displayed size refilled at one price from a hidden reserve) (4)
+     * @param spoofs      spoofing/layering episodes (large orders 2-5 ticks from the touch, cancelled after the
+     *                    spoofer's genuine order on the other side traded or the price moved) (6)
+     * @param absorptions absorption episodes (a large passive buyer or seller refilled at one price soaks up a
+     *                    burst of aggressive orders) (3)
+     */
+    public record Patterns(int icebergs, int spoofs, int absorptions) {
+        /** The documented defaults: 4 icebergs, 6 spoofs, 3 absorptions per session. */
+        public static final Patterns DEFAULTS = new Patterns(4, 6, 3);
+        /** No planted L3 patterns (only the scheduled sweeps, blocks and meta-orders are labelled). */
+        public static final Patterns NONE = new Patterns(0, 0, 0);
+
+        public Patterns {
+            if (icebergs < 0 || spoofs < 0 || absorptions < 0) throw new IllegalArgumentException("negative pattern count");
+            if (icebergs + spoofs + absorptions > 1000) throw new IllegalArgumentException("at most 1000 planted patterns");
+        }
+    }
+
+    /** The configuration without the {@link Patterns} component (kept for callers of the earlier constructor). */
+    public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
+                     LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
+                     double startPrice, long tick, double dailyVolatility, double intensity, double limitRate,
+                     double marketRate, double cancelRate, double offExchangeRate, double extendedActivity, int mmLevels,
+                     double mmHalfSpreadTicks, double impactPerShare, double jumpsPerDay, double jumpSize, int metaOrders,
+                     long metaOrderShares, int sweeps, int blocks, int averagePricePrints, int derivativelyPricedPrints,
+                     boolean emitNbbo, double tapeLatencyMicros, double trfLatencyMillis, double hiddenMidpointShare) {
+        this(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
+                Patterns.DEFAULTS);
+    }
 
     /**
      * A lit venue and its share of lit order flow (market makers' size and noise-order routing weights).
@@ -110,6 +149,7 @@ public record SimConfig(
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(patterns, "patterns");
         venues = List.copyOf(venues);
         if (venues.isEmpty()) throw new IllegalArgumentException("no lit venues");
         boolean found = false;
@@ -160,21 +200,21 @@ public record SimConfig(
                 100.0, Px.SCALE / 100, 0.015, 1.0,
                 12.0, 2.5, 1.0 / 20, 1.8, 0.04,
                 5, 1.0, 5e-9, 12, 0.0012,
-                2, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03);
+                2, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS);
     }
 
     public SimConfig withSeed(long s) {
         return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
         return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
@@ -184,7 +224,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
@@ -192,21 +232,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     public SimConfig withIntensity(double x) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     public SimConfig withL3Venue(char v) {
         return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
@@ -214,21 +254,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
-                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     public SimConfig withStartPrice(double px) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
     }
 
     /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
@@ -236,7 +276,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare, patterns);
     }
 
     /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
@@ -244,7 +284,15 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share, patterns);
+    }
+
+    /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
+    public SimConfig withPatterns(Patterns p) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, p);
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */

@@ -63,6 +63,22 @@ class SessionFilesTest {
     }
 
     @Test
+    void labelsFileRoundTripsTheGroundTruthLabels() throws IOException {
+        assertThat(written.labels().getFileName().toString()).isEqualTo("SIM_labels_" + cfg.date() + ".csv");
+        assertThat(lines(written.labels()).get(0)).isEqualTo(dev.periscope.io.truth.LabelFormat.HEADER);
+        // the same config simulated again gives the same labels, and the file reads back to exactly them
+        MarketSimulator sim = new MarketSimulator(cfg);
+        while (sim.next() != null) { }
+        var expected = sim.groundTruth().labels();
+        dev.periscope.model.quality.DataIssueLog issues = new dev.periscope.model.quality.DataIssueLog();
+        var read = dev.periscope.io.truth.LabelReader.read(written.labels(), issues);
+        assertThat(issues.total()).isZero();
+        assertThat(expected).isNotEmpty();
+        assertThat(written.labelRows()).isEqualTo(expected.size());
+        assertThat(read).isEqualTo(expected);
+    }
+
+    @Test
     void taqTradesFileHasTheSampleLayoutAndRoundTripsEveryPrint() throws IOException {
         List<String> sample = sampleLines("hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv", 20_000);
         List<String> ours = lines(written.trades());

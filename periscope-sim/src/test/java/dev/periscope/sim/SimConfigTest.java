@@ -47,4 +47,23 @@ class SimConfigTest {
                 d.regularOpen(), d.regularClose(), d.extendedOpen(), d.extendedClose(), 100, d.tick(), 0.01, 1, 1, 1, 1, 1, 0,
                 5, 1, 0, 0, 0, 0, 100, 0, 0, 0, 0, false, 0, 0, 0)).hasMessageContaining("duplicate venue");
     }
+
+    @Test
+    void plantedPatternCountsHaveDefaultsAndAreCarriedByEveryWither() {
+        SimConfig d = SimConfig.defaults();
+        assertThat(d.patterns()).isEqualTo(new SimConfig.Patterns(4, 6, 3)).isEqualTo(SimConfig.Patterns.DEFAULTS);
+        SimConfig p = d.withPatterns(new SimConfig.Patterns(1, 2, 0));
+        assertThat(p.withSeed(5).withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false).withEvents(0, 0, 0, 0, 0)
+                .withTapeLatency(0, 0).withHiddenMidpointShare(0).withIntensity(2).patterns()).isEqualTo(new SimConfig.Patterns(1, 2, 0));
+        // the earlier 34-argument constructor still works and means the default patterns
+        SimConfig legacy = new SimConfig(d.seed(), d.symbol(), d.date(), d.zone(), d.venues(), d.l3Venue(), d.regularOpen(),
+                d.regularClose(), d.extendedOpen(), d.extendedClose(), d.startPrice(), d.tick(), d.dailyVolatility(), d.intensity(),
+                d.limitRate(), d.marketRate(), d.cancelRate(), d.offExchangeRate(), d.extendedActivity(), d.mmLevels(),
+                d.mmHalfSpreadTicks(), d.impactPerShare(), d.jumpsPerDay(), d.jumpSize(), d.metaOrders(), d.metaOrderShares(),
+                d.sweeps(), d.blocks(), d.averagePricePrints(), d.derivativelyPricedPrints(), d.emitNbbo(), d.tapeLatencyMicros(),
+                d.trfLatencyMillis(), d.hiddenMidpointShare());
+        assertThat(legacy).isEqualTo(d);
+        assertThatThrownBy(() -> new SimConfig.Patterns(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimConfig.Patterns(0, 1001, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -75,9 +75,14 @@ public final class FootprintBar {
         else { unknownVolume += size; unk[i] += size; }
     }
 
+    /** Level of the previous print: consecutive prints mostly share a price, so this skips the binary search. */
+    private int lastSlot;
+
     private int rowSlot(long row) {
+        int last = lastSlot;
+        if (last < n && rows[last] == row) return last;
         int i = Arrays.binarySearch(rows, 0, n, row);
-        if (i >= 0) return i;
+        if (i >= 0) return lastSlot = i;
         i = -i - 1;
         if (n == rows.length) grow();
         int move = n - i;
@@ -91,7 +96,7 @@ public final class FootprintBar {
         }
         rows[i] = row; bid[i] = 0; ask[i] = 0; unk[i] = 0; tot[i] = 0; cnt[i] = 0;
         n++;
-        return i;
+        return lastSlot = i;
     }
 
     private void grow() {

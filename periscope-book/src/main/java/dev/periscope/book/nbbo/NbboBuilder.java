@@ -17,7 +17,9 @@ import dev.periscope.model.event.QuoteEvent;
  *
  * <p>By default every venue counts, including {@code D} (FINRA ADF quotes take part in the SIP NBBO). Venues can
  * be excluded by code; quotes from an excluded venue are ignored. Venues are indexed by their participant code
- * char (ASCII), so updates are allocation-free: O(number of quoting venues) per quote, about 15 for US equities.
+ * char (ASCII), so updates are allocation-free. A quote updates the NBBO incrementally in O(1) (a new best price,
+ * a size change at the best, a venue joining the best); only a venue leaving the best price costs a scan of the
+ * quoting venues (about 15 for US equities).
  * One builder per instrument; mutable and not thread-safe.
  */
 public final class NbboBuilder {
@@ -66,11 +68,50 @@ public final class NbboBuilder {
         sourceSeq = q.sourceSeq;
         if (excluded[v]) return false;
         if (!known[v]) { known[v] = true; venues[venueCount++] = v; }
-        bidPx[v] = q.bidPrice;
-        bidSz[v] = q.bidPrice == Px.NONE ? 0 : q.bidSize;
-        askPx[v] = q.askPrice;
-        askSz[v] = q.askPrice == Px.NONE ? 0 : q.askSize;
-        return recompute();
+        long ob = bidPx[v], obs = bidSz[v], oa = askPx[v], oas = askSz[v];
+        long nb = q.bidPrice, nbs = nb == Px.NONE ? 0 : q.bidSize;
+        long na = q.askPrice, nas = na == Px.NONE ? 0 : q.askSize;
+        bidPx[v] = nb; bidSz[v] = nbs;
+        askPx[v] = na; askSz[v] = nas;
+        long b0 = nbBid, bs0 = nbBidSize, a0 = nbAsk, as0 = nbAskSize;
+        // Incremental update; a full scan of the venues only when this venue leaves the best price.
+        if (nb != Px.NONE && (nbBid == Px.NONE || nb > nbBid)) { nbBid = nb; nbBidSize = nbs; }
+        else if (ob != Px.NONE && ob == nbBid) {
+            if (nb == ob) nbBidSize += nbs - obs;
+            else recomputeBid();
+        } else if (nb != Px.NONE && nb == nbBid) nbBidSize += nbs;
+        if (na != Px.NONE && (nbAsk == Px.NONE || na < nbAsk)) { nbAsk = na; nbAskSize = nas; }
+        else if (oa != Px.NONE && oa == nbAsk) {
+            if (na == oa) nbAskSize += nas - oas;
+            else recomputeAsk();
+        } else if (na != Px.NONE && na == nbAsk) nbAskSize += nas;
+        return nbBid != b0 || nbBidSize != bs0 || nbAsk != a0 || nbAskSize != as0;
+    }
+
+    private void recomputeBid() {
+        long b = Px.NONE, bs = 0;
+        for (int k = 0; k < venueCount; k++) {
+            char v = venues[k];
+            long p = bidPx[v];
+            if (p != Px.NONE) {
+                if (b == Px.NONE || p > b) { b = p; bs = bidSz[v]; }
+                else if (p == b) bs += bidSz[v];
+            }
+        }
+        nbBid = b; nbBidSize = bs;
+    }
+
+    private void recomputeAsk() {
+        long a = Px.NONE, as = 0;
+        for (int k = 0; k < venueCount; k++) {
+            char v = venues[k];
+            long p = askPx[v];
+            if (p != Px.NONE) {
+                if (a == Px.NONE || p < a) { a = p; as = askSz[v]; }
+                else if (p == a) as += askSz[v];
+            }
+        }
+        nbAsk = a; nbAskSize = as;
     }
 
     /** {@link #onQuote(QuoteEvent)}, and when the NBBO changed writes it into {@code out} (see {@link #writeTo}). */

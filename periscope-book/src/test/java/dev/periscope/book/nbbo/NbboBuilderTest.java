@@ -148,4 +148,42 @@ class NbboBuilderTest {
             }
         }
     }
+
+    /** The incremental update (O(1) unless the best venue leaves) against a full scan, with the change flag. */
+    @Test
+    void incrementalUpdateMatchesFullScanWithManyVenuesAndChangeFlag() {
+        java.util.Random rnd = new java.util.Random(7);
+        char[] codes = "ABCDHIJKLMNPQVXYZ".toCharArray();
+        for (int run = 0; run < 100; run++) {
+            NbboBuilder b = new NbboBuilder();
+            long[][] book = new long[128][];
+            long pb = Px.NONE, pbs = 0, pa = Px.NONE, pas = 0;
+            for (int i = 0; i < 1000; i++) {
+                char v = codes[rnd.nextInt(codes.length)];
+                long bid = rnd.nextInt(10) == 0 ? Px.NONE : Px.ofUnits(100) + rnd.nextInt(4) * Px.SCALE / 100;
+                long ask = rnd.nextInt(10) == 0 ? Px.NONE : Px.ofUnits(100) + (2 + rnd.nextInt(4)) * Px.SCALE / 100;
+                long bs = Px.ofUnits(1 + rnd.nextInt(3)), as = Px.ofUnits(1 + rnd.nextInt(3));
+                in.set(i, v, bid, bs, ask, as);
+                in.instrument = XXX;
+                boolean changed = b.onQuote(in);
+                book[v] = new long[] {bid, bid == Px.NONE ? 0 : bs, ask, ask == Px.NONE ? 0 : as};
+                long bb = Px.NONE, bbs = 0, ba = Px.NONE, bas = 0;
+                for (long[] q : book) {
+                    if (q == null) continue;
+                    if (q[0] != Px.NONE && (bb == Px.NONE || q[0] > bb)) bb = q[0];
+                    if (q[2] != Px.NONE && (ba == Px.NONE || q[2] < ba)) ba = q[2];
+                }
+                for (long[] q : book) {
+                    if (q == null) continue;
+                    if (q[0] != Px.NONE && q[0] == bb) bbs += q[1];
+                    if (q[2] != Px.NONE && q[2] == ba) bas += q[3];
+                }
+                assertThat(new long[] {b.bidPrice(), b.bidSize(), b.askPrice(), b.askSize()})
+                        .as("run %d step %d", run, i).containsExactly(bb, bbs, ba, bas);
+                assertThat(changed).as("change flag, run %d step %d", run, i)
+                        .isEqualTo(bb != pb || bbs != pbs || ba != pa || bas != pas);
+                pb = bb; pbs = bbs; pa = ba; pas = bas;
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.quality.DataIssueLog;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -29,6 +30,15 @@ public final class TaqQuoteReader extends TaqReaderBase {
 
     public TaqQuoteReader(Path file, DataIssueLog issues) {
         this(file, TaqOptions.DEFAULT, issues);
+    }
+
+    /**
+     * Reads TAQ quotes CSV text from {@code in} (plain text, not gunzipped; e.g. a {@link java.io.ByteArrayInputStream}
+     * of a file held in memory); {@code sourceName} stands for the file name in issue reports. The stream is
+     * closed by {@link #close()}.
+     */
+    public TaqQuoteReader(InputStream in, String sourceName, TaqOptions options, DataIssueLog issues) {
+        super(in, sourceName, options, issues, TaqFormat.Kind.QUOTES);
     }
 
     @Override

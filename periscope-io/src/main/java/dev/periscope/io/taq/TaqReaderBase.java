@@ -10,6 +10,7 @@ import dev.periscope.model.Px;
 import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /** Shared plumbing of the TAQ readers: header, field parsing from byte ranges, issue reporting. */
@@ -26,10 +27,20 @@ abstract class TaqReaderBase implements EventSource {
     long rowsRead, skipped;
 
     TaqReaderBase(Path file, TaqOptions options, DataIssueLog issues, TaqFormat.Kind expected) {
-        this.source = file.getFileName().toString();
+        this(CsvLineReader.open(file, (byte) ','), file.getFileName().toString(), options, issues, expected);
+    }
+
+    /** Reads from {@code in} (not decompressed; closed by {@link #close()}); {@code source} names it in reports. */
+    TaqReaderBase(InputStream in, String source, TaqOptions options, DataIssueLog issues, TaqFormat.Kind expected) {
+        this(new CsvLineReader(in, (byte) ','), source, options, issues, expected);
+    }
+
+    private TaqReaderBase(CsvLineReader csv, String source, TaqOptions options, DataIssueLog issues,
+                          TaqFormat.Kind expected) {
+        this.source = source;
         this.options = options;
         this.issues = issues;
-        this.csv = CsvLineReader.open(file, (byte) ',');
+        this.csv = csv;
         try {
             if (!csv.nextLine()) throw new DataException(source + ": empty file (no header)", null);
             this.format = TaqFormat.ofHeader(csv, source);

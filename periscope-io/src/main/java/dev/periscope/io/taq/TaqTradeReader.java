@@ -9,6 +9,7 @@ import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.TradeEvent;
 import dev.periscope.model.quality.DataIssueLog;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,15 @@ public final class TaqTradeReader extends TaqReaderBase {
 
     public TaqTradeReader(Path file, DataIssueLog issues) {
         this(file, TaqOptions.DEFAULT, issues);
+    }
+
+    /**
+     * Reads TAQ trades CSV text from {@code in} (plain text, not gunzipped; e.g. a {@link java.io.ByteArrayInputStream}
+     * of a file held in memory); {@code sourceName} stands for the file name in issue reports. The stream is
+     * closed by {@link #close()}.
+     */
+    public TaqTradeReader(InputStream in, String sourceName, TaqOptions options, DataIssueLog issues) {
+        super(in, sourceName, options, issues, TaqFormat.Kind.TRADES);
     }
 
     @Override
