@@ -66,17 +66,8 @@ public final class DetectEval {
     /** The simulator's own labels: {@code sim.groundTruth().labels()}. */
     public static final LabelSource SIMULATOR_LABELS = DetectEval::simulatorLabels;
 
-    @SuppressWarnings("unchecked")
     private static List<GroundTruthLabel> simulatorLabels(MarketSimulator sim) {
-        // TODO(lead): replace by sim.groundTruth().labels() once the planted-pattern branch is on main
-        try {
-            Object gt = sim.groundTruth();
-            return (List<GroundTruthLabel>) gt.getClass().getMethod("labels").invoke(gt);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("this simulator build plants no labels (GroundTruth.labels() missing)");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return sim.groundTruth().labels();
     }
 
     /**
