@@ -168,14 +168,16 @@ class DetectEvalTest {
         assertThat(a.totalSize()).isEqualTo(10_001 * sh);
         assertThat(a.venues()).isEqualTo("DNQ");
         assertThat(a.side()).isZero();
-        // 2 venues only, large: nothing; the first print leaves the 1 s window at t0 + 1 s
+        // the window is (t - 1 s, t]: at t0 + 4.05 s the N print of t0 + 3.0 s is out, Q and Z make 2 venues only
         b.onTrade(1, t0 + 3_000_000_000L, 1, 20_000 * sh, 'N', 0, (byte) 1, 0, 0, sink);
         b.onTrade(1, t0 + 3_100_000_000L, 1, 20_000 * sh, 'Q', 0, (byte) 1, 0, 0, sink);
-        b.onTrade(1, t0 + 4_100_000_000L, 1, 100 * sh, 'Z', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(1, t0 + 4_050_000_000L, 1, 100 * sh, 'Z', 0, (byte) 1, 0, 0, sink);
         assertThat(sink.alerts()).hasSize(1);
-        b.onTrade(1, t0 + 4_100_000_001L, 1, 100 * sh, 'D', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(1, t0 + 4_060_000_000L, 1, 100 * sh, 'D', 0, (byte) 1, 0, 0, sink);
         assertThat(sink.alerts()).hasSize(2);
         assertThat(sink.alerts().get(1).tsStart()).isEqualTo(t0 + 3_100_000_000L);
+        assertThat(sink.alerts().get(1).totalSize()).isEqualTo(20_200 * sh);
+        assertThat(sink.alerts().get(1).venues()).isEqualTo("DQZ");
     }
 
     static Comparator<Alert> byTime() { return Comparator.comparingLong(Alert::tsStart); }

@@ -82,7 +82,7 @@ class RealRatesTest {
         double hours = (last - first) / 3600.0;
         assertThat(Double.parseDouble(m.group(3))).isCloseTo(5 / hours, within(0.01));
         List<String> csv = Files.readAllLines(out);
-        assertThat(csv.get(0)).isEqualTo("dataset,detector,alerts,outside,session_hours,alarms_per_hour");
+        assertThat(csv.get(0)).startsWith("dataset,detector,alerts,outside,session_hours,alarms_per_hour");
         assertThat(csv).hasSize(2);
         assertThat(csv.get(1)).startsWith("\"LOBSTER AAPL_2012-06-21_head999_message_10.csv\",iceberg-l3,5,0,");
         Files.deleteIfExists(out);
