@@ -86,8 +86,13 @@ public final class DemoCommand implements Callable<Integer> {
         Collector col = new Collector(lastBars);
         TapeProcessor tape = new TapeProcessor(tc, col);
         Micro micro = new Micro(cfg.l3Venue(), sim.groundTruth(), col);
+        // every detector with its default parameters, scored against what the simulator planted (issue 3)
+        List<dev.periscope.app.eval.DetectorSlots.Spec> specs = new ArrayList<>();
+        for (String d : dev.periscope.app.eval.DetectorSlots.all()) specs.add(dev.periscope.app.eval.DetectorSlots.defaults(d));
+        dev.periscope.app.eval.DetectorSlots.Pipeline detectors =
+                new dev.periscope.app.eval.DetectorSlots.Pipeline(NyseCalendar.instance(), cfg.l3Venue(), specs, false);
         DataIssueLog issues = new DataIssueLog();
-        long events = new ReplayMerger(List.of(sim), 0, issues).run(new Tee(tape, micro));
+        long events = new ReplayMerger(List.of(sim), 0, issues).run(new Tee(tape, micro, detectors));
         double secs = (System.nanoTime() - wall0) / 1e9;
 
         o.printf(Locale.ROOT, "Periscope demo: simulated session %s %s (seed %d), %,d events replayed in %.1f s%n",
@@ -142,19 +147,48 @@ public final class DemoCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) o.printf(Locale.ROOT, "%s (avg %.0f sh, %.0f%% of time)  ", Px.format(px[i]), sz[i] / Px.SCALE, per[i] * 100);
             o.println();
         }
-        GroundTruth gt = sim.groundTruth();
-        rule(o, "WHAT THE SIMULATOR PLANTED (truth, for comparison)");
-        for (GroundTruth.MetaOrder m : gt.metaOrders()) {
-            o.printf(Locale.ROOT, "  meta-order #%d: %s %,d sh in %,d child orders, %s-%s%n", m.id(), Aggressor.label(m.side()),
-                    m.shares(), m.children(), HMS.format(inst(m.startNanos())), HMS.format(inst(m.endNanos())));
-        }
-        for (long t : gt.sweepTimesNanos()) o.printf("  news sweep at %s%n", HMS.format(inst(t)));
+        printTruth(o, sim, cfg, detectors);
         o.println(issues.summary());
         if (write != null) {
             SessionFiles.write(cfg, write);
             o.println("wrote the simulated session to " + write + " (TAQ-style trades/quotes, LOBSTER message/orderbook)");
         }
         return 0;
+    }
+
+    /** Planted patterns next to the alerts (hit / miss / false alarm) and this session's scorecard. */
+    private static void printTruth(PrintStream o, MarketSimulator sim, SimConfig cfg,
+                                   dev.periscope.app.eval.DetectorSlots.Pipeline detectors) {
+        List<dev.periscope.model.truth.GroundTruthLabel> labels = sim.groundTruth().labels();
+        long span = cfg.epochNanos(cfg.extendedClose()) - cfg.epochNanos(cfg.extendedOpen());
+        List<Alert> alerts = new ArrayList<>();
+        for (var slot : detectors.slots()) alerts.addAll(slot.alerts());
+        var matcher = new dev.periscope.analytics.eval.AlertMatcher(dev.periscope.app.eval.DetectEval.MAPPING,
+                dev.periscope.analytics.eval.MatchConfig.DEFAULT);
+        java.util.Map<dev.periscope.model.truth.GroundTruthLabel, String> hitBy = new java.util.IdentityHashMap<>();
+        List<String[]> rows = new ArrayList<>();
+        for (var slot : detectors.slots()) {
+            String d = slot.detector();
+            if (matcher.mapping().rule(d) == null) continue;
+            var r = matcher.match(d, alerts, labels, span);
+            for (var h : r.hits()) hitBy.merge(h.label(), d + " (" + Math.max(0, h.delayNanos() / 1_000_000_000L) + " s)", (a, b) -> a + ", " + b);
+            var c = r.counts();
+            rows.add(new String[]{d, Long.toString(c.labels()), Long.toString(c.tp()), Long.toString(c.fn()),
+                    Long.toString(c.fp()), fmt(c.precision()), fmt(c.recall()), fmt(c.f1())});
+        }
+        rule(o, "PLANTED PATTERNS VS ALERTS (" + labels.size() + " labels; matched within 1 s, side-aware)");
+        for (var l : labels) {
+            String by = hitBy.get(l);
+            o.printf(Locale.ROOT, "  %s %-18s %-5s %,9d sh  %-5s %s%n", HMS.format(inst(l.tsStart())), l.kind(),
+                    Aggressor.label(l.side()), l.size() / Px.SCALE, l.venue(), by == null ? "MISS" : "HIT by " + by);
+        }
+        rule(o, "SCORECARD OF THIS SESSION (periscope detect-eval --seeds N gives it across seeds with intervals)");
+        o.printf("  %-24s %6s %5s %5s %7s %9s %7s %7s%n", "detector", "labels", "hits", "miss", "false", "precision", "recall", "F1");
+        for (String[] r : rows) o.printf("  %-24s %6s %5s %5s %7s %9s %7s %7s%n", (Object[]) r);
+    }
+
+    private static String fmt(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.3f", v.getAsDouble()) : "n/a";
     }
 
     private static Instant inst(long ns) {

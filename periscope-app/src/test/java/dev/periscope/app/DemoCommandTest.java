@@ -35,7 +35,7 @@ class DemoCommandTest {
     void summaryIsCompleteConsistentAndDeterministic() {
         String out = run("--seed", "7");
         for (String section : new String[]{"== PRICE", "== CUMULATIVE DELTA", "== FOOTPRINT, LAST 3 BARS", "== LARGEST BLOCKS",
-                "== SWEEPS", "== ABSORPTION", "== BOOK AND SPREAD", "spread regime now", "== WHAT THE SIMULATOR PLANTED"}) {
+                "== SWEEPS", "== ABSORPTION", "== BOOK AND SPREAD", "spread regime now", "== PLANTED PATTERNS VS ALERTS", "== SCORECARD OF THIS SESSION"}) {
             assertThat(out).contains(section);
         }
         Matcher m = Pattern.compile("CVD ([+-][\\d,]+) sh\\s+buy ([\\d,]+)\\s+sell ([\\d,]+)").matcher(out);
@@ -46,6 +46,18 @@ class DemoCommandTest {
         // Lee-Ready against the simulator's true aggressor: far better than chance, short of perfect because the
         // simulator delays tape prints and has hidden midpoint liquidity (docs/simulator.md)
         assertThat(Double.parseDouble(acc.group(1))).isBetween(70.0, 97.0);
+        // scorecard rows: hits + misses = labels of the detector's kinds; the hit list agrees with the table
+        String card = out.substring(out.indexOf("== SCORECARD OF THIS SESSION"));
+        Matcher row = Pattern.compile("(?m)^  ([a-z0-9-]+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s").matcher(card);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertThat(num(row.group(3)) + num(row.group(4))).as(row.group()).isEqualTo(num(row.group(2)));
+            String truth = out.substring(out.indexOf("== PLANTED PATTERNS VS ALERTS"), out.indexOf("== SCORECARD"));
+            long hitLines = truth.lines().filter(l -> l.matches(".*(HIT by |, )" + Pattern.quote(row.group(1)) + " \\(.*")).count();
+            assertThat(hitLines).as("label lines hit by " + row.group(1)).isEqualTo(num(row.group(3)));
+        }
+        assertThat(rows).isGreaterThanOrEqualTo(8);
         // a different run with the same seed prints the same numbers (only the timing line differs)
         String again = run("--seed", "7");
         assertThat(again.lines().skip(1).toList()).isEqualTo(out.lines().skip(1).toList());
