@@ -65,21 +65,21 @@ public final class L2Book implements OrderBookView {
     public long price(Side side, int level) {
         Ladder l = ladder(side);
         if (level < 0 || level >= l.n) return Px.NONE;
-        return l.sign * l.key[l.n - 1 - level];
+        return l.sign * l.key(l.n - 1 - level);
     }
 
     @Override
     public long size(Side side, int level) {
         Ladder l = ladder(side);
         if (level < 0 || level >= l.n) return 0;
-        return l.size[l.n - 1 - level];
+        return l.size(l.n - 1 - level);
     }
 
     @Override
     public long sizeAt(Side side, long price) {
         Ladder l = ladder(side);
         int i = l.find(price);
-        return i >= 0 ? l.size[i] : 0;
+        return i >= 0 ? l.size(i) : 0;
     }
 
     @Override
@@ -93,29 +93,47 @@ public final class L2Book implements OrderBookView {
         return sb.append(']').toString();
     }
 
-    /** One side: keys = sign x price ascending, so the best level (largest key) is last. */
+    /**
+     * One side: keys = sign x price ascending, so the best level (largest key) is last. Keys and sizes are
+     * interleaved in one array ({@code a[2i]} = key, {@code a[2i + 1]} = size of level i): the size sits in the
+     * cache line of its key and an insert or delete is a single shift.
+     */
     private static final class Ladder {
+        /** Levels within this many of the touch are found by a linear scan (updates concentrate there). */
+        private static final int LINEAR = 8;
+
         final long sign;
-        long[] key = new long[64];
-        long[] size = new long[64];
+        long[] a = new long[128];
         int n;
 
         Ladder(long sign) { this.sign = sign; }
 
+        long key(int i) { return a[i << 1]; }
+
+        long size(int i) { return a[(i << 1) + 1]; }
+
         /**
-         * Index of the level with this price, or -(insertion point) - 1. Galloping search from the touch (the end
-         * of the arrays): O(log d) for a level d steps from the touch, where feeds concentrate their updates.
+         * Index of the level with this key, or -(insertion point) - 1. A linear scan over the {@link #LINEAR}
+         * levels nearest the touch (the end of the array), then a galloping search: O(log d) for a level d steps
+         * from the touch, where feeds concentrate their updates.
          */
         int find(long price) {
-            long k = sign * price;
+            final long k = sign * price;
+            final long[] a = this.a;
             int hi = n - 1;
             if (hi < 0) return -1;
-            long top = key[hi];
-            if (top == k) return hi;
-            if (top < k) return -(n + 1);
+            int stop = Math.max(0, hi - LINEAR);
+            // linear part: walk down while key > k
+            while (true) {
+                long v = a[hi << 1];
+                if (v <= k) return v == k ? hi : -(hi + 2);
+                if (hi == stop) break;
+                hi--;
+            }
+            if (hi == 0) return -1;
             // key[hi] > k: gallop down until key[lo] <= k
             int step = 1, lo = hi - 1;
-            while (lo >= 0 && key[lo] > k) {
+            while (lo >= 0 && a[lo << 1] > k) {
                 hi = lo;
                 step <<= 1;
                 lo = hi - step;
@@ -125,7 +143,7 @@ public final class L2Book implements OrderBookView {
             hi = hi - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                long v = key[mid];
+                long v = a[mid << 1];
                 if (v < k) lo = mid + 1;
                 else if (v > k) hi = mid - 1;
                 else return mid;
@@ -137,7 +155,7 @@ public final class L2Book implements OrderBookView {
             int i = find(price);
             if (i >= 0) {
                 if (sz == 0) remove(i);
-                else size[i] = sz;
+                else a[(i << 1) + 1] = sz;
             } else if (sz != 0) {
                 insert(-i - 1, sign * price, sz);
             }
@@ -146,11 +164,11 @@ public final class L2Book implements OrderBookView {
         long add(long price, long delta) {
             int i = find(price);
             if (i >= 0) {
-                long v = size[i] + delta;
+                long v = a[(i << 1) + 1] + delta;
                 if (v < 0) throw new IllegalStateException("level " + Px.format(price) + " would become negative: "
-                        + Px.format(size[i]) + " + " + Px.format(delta));
+                        + Px.format(a[(i << 1) + 1]) + " + " + Px.format(delta));
                 if (v == 0) remove(i);
-                else size[i] = v;
+                else a[(i << 1) + 1] = v;
                 return v;
             }
             if (delta < 0) throw new IllegalStateException("no level at " + Px.format(price) + " to reduce by " + Px.format(-delta));
@@ -159,20 +177,19 @@ public final class L2Book implements OrderBookView {
         }
 
         private void insert(int at, long k, long sz) {
-            if (n == key.length) {
-                key = Arrays.copyOf(key, n * 2);
-                size = Arrays.copyOf(size, n * 2);
-            }
-            System.arraycopy(key, at, key, at + 1, n - at);
-            System.arraycopy(size, at, size, at + 1, n - at);
-            key[at] = k;
-            size[at] = sz;
+            long[] a = this.a;
+            int n2 = n << 1, at2 = at << 1;
+            if (n2 == a.length) this.a = a = Arrays.copyOf(a, n2 * 2);
+            int len = n2 - at2;
+            if (len > 0) System.arraycopy(a, at2, a, at2 + 2, len);
+            a[at2] = k;
+            a[at2 + 1] = sz;
             n++;
         }
 
         private void remove(int at) {
-            System.arraycopy(key, at + 1, key, at, n - at - 1);
-            System.arraycopy(size, at + 1, size, at, n - at - 1);
+            int len = (n - at - 1) << 1;
+            if (len > 0) System.arraycopy(a, (at << 1) + 2, a, at << 1, len);
             n--;
         }
 
@@ -180,8 +197,7 @@ public final class L2Book implements OrderBookView {
             int i = find(price);
             int keepFrom = i >= 0 ? i : -i - 1; // first index with key >= sign*price
             if (keepFrom == 0) return;
-            System.arraycopy(key, keepFrom, key, 0, n - keepFrom);
-            System.arraycopy(size, keepFrom, size, 0, n - keepFrom);
+            System.arraycopy(a, keepFrom << 1, a, 0, (n - keepFrom) << 1);
             n -= keepFrom;
         }
     }
