@@ -18,10 +18,17 @@ import java.util.Arrays;
 public final class L2Book implements OrderBookView {
     private final Ladder bids = new Ladder(1);
     private final Ladder asks = new Ladder(-1);
+    /** Indexed by {@link Side#ordinal()}: a load instead of a branch that a 50/50 mix of sides mispredicts. */
+    private final Ladder[] bySide = new Ladder[2];
+
+    {
+        bySide[Side.BUY.ordinal()] = bids;
+        bySide[Side.SELL.ordinal()] = asks;
+    }
 
     public L2Book() {}
 
-    private Ladder ladder(Side s) { return s == Side.BUY ? bids : asks; }
+    private Ladder ladder(Side s) { return bySide[s.ordinal()]; }
 
     /** Sets the aggregate size at a level; 0 removes it. Throws on a negative size or {@link Px#NONE} price. */
     public void set(Side side, long price, long size) {
@@ -101,6 +108,8 @@ public final class L2Book implements OrderBookView {
     private static final class Ladder {
         /** Levels within this many of the touch are found by a linear scan (updates concentrate there). */
         private static final int LINEAR = 8;
+        /** Shifts of at most this many longs are done by a plain loop, longer ones by {@link System#arraycopy}. */
+        private static final int SHORT = 16;
 
         final long sign;
         long[] a = new long[128];
@@ -121,14 +130,24 @@ public final class L2Book implements OrderBookView {
             final long k = sign * price;
             final long[] a = this.a;
             int hi = n - 1;
-            if (hi < 0) return -1;
-            int stop = Math.max(0, hi - LINEAR);
-            // linear part: walk down while key > k
-            while (true) {
-                long v = a[hi << 1];
-                if (v <= k) return v == k ? hi : -(hi + 2);
-                if (hi == stop) break;
-                hi--;
+            if (hi >= LINEAR) {
+                // branch-free count of the keys > k among the LINEAR levels nearest the touch; keys ascend, so
+                // those keys are a suffix and the count is the distance of k from the touch
+                int b = (hi - (LINEAR - 1)) << 1;
+                int c = (a[b] > k ? 1 : 0) + (a[b + 2] > k ? 1 : 0) + (a[b + 4] > k ? 1 : 0) + (a[b + 6] > k ? 1 : 0)
+                        + (a[b + 8] > k ? 1 : 0) + (a[b + 10] > k ? 1 : 0) + (a[b + 12] > k ? 1 : 0) + (a[b + 14] > k ? 1 : 0);
+                if (c < LINEAR) {
+                    int i = hi - c;
+                    return a[i << 1] == k ? i : -(i + 2);
+                }
+                hi -= LINEAR - 1; // key[hi] > k
+            } else {
+                while (true) {
+                    if (hi < 0) return -1;
+                    long v = a[hi << 1];
+                    if (v <= k) return v == k ? hi : -(hi + 2);
+                    hi--;
+                }
             }
             if (hi == 0) return -1;
             // key[hi] > k: gallop down until key[lo] <= k
@@ -181,15 +200,24 @@ public final class L2Book implements OrderBookView {
             int n2 = n << 1, at2 = at << 1;
             if (n2 == a.length) this.a = a = Arrays.copyOf(a, n2 * 2);
             int len = n2 - at2;
-            if (len > 0) System.arraycopy(a, at2, a, at2 + 2, len);
+            if (len <= SHORT) {
+                for (int j = n2 - 1; j >= at2; j--) a[j + 2] = a[j];
+            } else {
+                System.arraycopy(a, at2, a, at2 + 2, len);
+            }
             a[at2] = k;
             a[at2 + 1] = sz;
             n++;
         }
 
         private void remove(int at) {
-            int len = (n - at - 1) << 1;
-            if (len > 0) System.arraycopy(a, (at << 1) + 2, a, at << 1, len);
+            long[] a = this.a;
+            int at2 = at << 1, n2 = n << 1;
+            if (n2 - at2 - 2 <= SHORT) {
+                for (int j = at2 + 2; j < n2; j++) a[j - 2] = a[j];
+            } else {
+                System.arraycopy(a, at2 + 2, a, at2, n2 - at2 - 2);
+            }
             n--;
         }
 
