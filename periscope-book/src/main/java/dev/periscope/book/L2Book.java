@@ -7,11 +7,22 @@ import dev.periscope.model.event.BookDeltaEvent;
 import java.util.Arrays;
 
 /**
- * Fast price-level (L2) book. Each side is a sorted pair of primitive arrays (prices, aggregate sizes) kept
- * <em>worst level first, best level last</em>, so that the common updates at and near the touch shift only the
- * few elements between the update and the end; lookups are binary searches. This works for any depth, any tick
- * (crypto prices with 8 decimals, levels far from the touch) and needs no tick size, unlike a tick-indexed ladder.
- * Arrays double when full (the only allocation; none in steady state). Reads and updates allocate nothing.
+ * Fast price-level (L2) book. Each side is in one of two layouts and switches between them by itself:
+ * <ul>
+ * <li><b>dense tick window</b> (the usual case): sizes indexed by {@code (price - base) / tick} in a power-of-two
+ *     array with an occupancy bitmap and a best-index pointer, so an update is an index computation and a store.
+ *     The tick is learned as the gcd of the differences between the side's levels (no tick size needed); the
+ *     window re-centres (moving the levels, growing if needed) when a level falls outside it;</li>
+ * <li><b>sorted arrays</b> (fallback): keys and sizes interleaved in one array kept <em>worst level first, best
+ *     level last</em>, found by a branch-free scan of the 8 levels nearest the touch then a galloping search;
+ *     inserts and deletes shift only the levels between the update and the touch. Used when a level is off the
+ *     learned tick grid, or when the side's levels span more than {@code MAX_CAP / 2} ticks (a level far from the
+ *     others, a crypto bid at 1e-8 under a 60,000 price); the side tries the dense layout again every 64 updates,
+ *     backing off exponentially while it does not fit.</li>
+ * </ul>
+ * Both hold any depth and any tick (crypto prices with 8 decimals). Arrays grow when full (the only allocation;
+ * none in steady state). Reads and updates allocate nothing; {@code price(side, k)} walks the bitmap from the
+ * last level read, so reading levels 0, 1, 2, ... in order costs O(1) each.
  *
  * <p>Sizes are {@link Px} fixed point and never negative; size 0 removes a level. Single-threaded.
  */
@@ -104,7 +115,8 @@ public final class L2Book implements OrderBookView {
     }
 
     /**
-     * One side: keys = sign x price ascending, so the best level (largest key) is last. Keys and sizes are
+     * One side, keyed by key = sign x price so that the best level has the largest key on both sides. Dense mode:
+     * see the class comment and {@link #slot}. Sorted mode: keys ascending, so the best level is last. Keys and sizes are
      * interleaved in one array ({@code a[2i]} = key, {@code a[2i + 1]} = size of level i): the size sits in the
      * cache line of its key and an insert or delete is a single shift.
      */
