@@ -132,6 +132,12 @@ public final class L2Book implements OrderBookView {
         /** Keys and window ends stay within +-2^61 so that {@code key - base} cannot wrap into the window. */
         static final long KEY_LIMIT = 1L << 61;
         static final int FIRST_ATTEMPT = 64;
+        /**
+         * A side goes dense only if its levels span fewer than SPARSE ticks per level (or 256 ticks), and leaves
+         * the window when they would span more than twice that: memory stays within about 1 KB per level, and a
+         * sparse side (where the sorted arrays are short and fast anyway) does not get a mostly empty window.
+         */
+        static final int SPARSE = 32;
 
         final long sign;
         int n;
@@ -270,7 +276,7 @@ public final class L2Book implements OrderBookView {
             long kq = d / tick;
             long lo = Math.min(lowestSet(), kq), hi = Math.max(best, kq);
             long need = hi - lo + 1;
-            if (need > MAX_CAP / 2) return false;
+            if (need > MAX_CAP / 2 || need > Math.max(MIN_CAP / 2, SPARSE * 2L * n)) return false;
             int newCap = cap;
             while (newCap < 2 * need) newCap <<= 1;
             long shift = (lo + hi) / 2 - newCap / 2; // new index = old index - shift
@@ -336,7 +342,7 @@ public final class L2Book implements OrderBookView {
 
         /**
          * Sorted -> dense when the levels lie on a common tick grid (the gcd of their differences) spanning at most
-         * {@link #MAX_CAP} / 4 ticks. Called every {@link #attemptEvery} updates in sorted mode; the interval
+         * {@link #MAX_CAP} / 4 ticks and fewer than {@link #SPARSE} ticks per level. Called every {@link #attemptEvery} updates in sorted mode; the interval
          * doubles after each failure so that books that do not fit pay almost nothing.
          */
         private void tryDense() {
@@ -345,9 +351,10 @@ public final class L2Book implements OrderBookView {
             long k0 = a[0], k1 = a[(n - 1) << 1];
             if (k0 < -KEY_LIMIT / 2 || k1 > KEY_LIMIT / 2) { fail(); return; }
             long range = k1 - k0, g = 0;
+            long limit = Math.min(MAX_CAP / 4, Math.max(MIN_CAP / 4, (long) SPARSE * n) - 1); // ticks
             for (int i = 1; i < n; i++) {
                 g = gcd(g, a[i << 1] - k0);
-                if (range / g > MAX_CAP / 4) { fail(); return; }
+                if (range / g > limit) { fail(); return; }  // g only shrinks: stop as soon as it cannot fit
             }
             int need = (int) (range / g) + 1;
             int c = MIN_CAP;
