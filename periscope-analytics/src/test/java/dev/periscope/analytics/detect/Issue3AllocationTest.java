@@ -54,6 +54,7 @@ class Issue3AllocationTest {
             OrderEventDetector[] ds = {new IcebergL3Detector(), new SpoofingDetector(new SpoofingDetector.Params(
                     sp.tickSize(), 2, 5.0, 0, 10, 1, sp.maxLifetimeNanos(), sp.cancelAfterTradeNanos(), 0.0, 3, 1,
                     sp.layerWindowNanos()))};
+            churn(ds, out, 1_000);   // steady state: books size their price windows once (L2Book grows, then reuses)
             long before = bean.getCurrentThreadAllocatedBytes();
             churn(ds, out, n);
             for (OrderEventDetector d : ds) d.flush(out);
