@@ -29,6 +29,19 @@ public final class SymbolTable<S extends SymbolState> {
         return get(new String(c, off, len));
     }
 
+    /** The state for the ASCII bytes {@code b[off, off+len)}, created on first sight (same String as the chars). */
+    public S get(byte[] b, int off, int len) {
+        for (int i = 0, n = states.size(); i < n; i++) {
+            S s = states.get(i);
+            String k = s.symbol;
+            if (k.length() != len) continue;
+            int j = 0;
+            while (j < len && k.charAt(j) == (b[off + j] & 0xff)) j++;
+            if (j == len) return s;
+        }
+        return get(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     public S get(String symbol) {
         for (int i = 0, n = states.size(); i < n; i++) if (states.get(i).symbol.equals(symbol)) return states.get(i);
         S s = factory.apply(symbol);

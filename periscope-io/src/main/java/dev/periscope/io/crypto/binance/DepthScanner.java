@@ -1,0 +1,253 @@
+package dev.periscope.io.crypto.binance;
+
+import dev.periscope.model.Px;
+
+/**
+ * Schema-specific, allocation-free scanner of one Binance {@code depthUpdate} message in the combined-stream
+ * envelope ({@code {"stream":"..","data":{"e":"depthUpdate","E":..,"T":..,"s":"SYM","U":..,"u":..,"pu":..,
+ * "b":[["px","qty"],..],"a":[..]}}}) straight from the recorded bytes into a {@link BinanceDiff}, prices and
+ * quantities through {@link Px#parse(byte[], int, int)}. Keys are read generically (any order, JSON whitespace
+ * anywhere between tokens) and matched without creating Strings.
+ *
+ * <p>It accepts only what it fully verifies and otherwise answers {@link #REJECT} so that the caller falls back to
+ * the general Jackson path for that message (which then reports any error exactly as before): a key other than
+ * {@code stream}/{@code data} at the top or {@code e,E,T,s,U,u,pu,b,a} in {@code data}; a duplicate key; a missing
+ * {@code data, e, E, s, U, u, b, a} (or {@code pu} when {@code requirePu}); a string with an escape, a control
+ * character or a non-ASCII byte; a number that is not a plain non-negative integer of at most 18 digits without
+ * leading zeros (no sign, fraction or exponent); a price level that is not an array of exactly two strings, or a
+ * string {@link Px#parse} refuses; any other token or trailing non-whitespace. A message whose {@code e} is a
+ * well-formed string other than {@code depthUpdate} is {@link #NOT_DEPTH} (also handled by Jackson, not a
+ * fallback). The symbol is returned as a byte range ({@link #symFrom}, {@link #symTo}) so that the caller looks it
+ * up only after the whole message has been verified.
+ */
+final class DepthScanner {
+    static final int OK = 0, NOT_DEPTH = 1, REJECT = 2;
+
+    /** Symbol bytes of the last accepted message: {@code b[symFrom, symTo)}. */
+    int symFrom, symTo;
+
+    // bits of the data fields seen
+    private static final int F_E = 1, F_EVT = 2, F_T = 4, F_S = 8, F_FIRST = 16, F_LAST = 32, F_PU = 64,
+            F_B = 128, F_A = 256;
+    private static final int REQUIRED = F_E | F_EVT | F_S | F_FIRST | F_LAST | F_B | F_A;
+    private static final byte[] DEPTH_UPDATE = {'d', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a', 't', 'e'};
+
+    private byte[] b;
+    private int to;
+    private int stat;
+    /** End of the last string scanned (index of its closing quote). */
+    private int strEnd;
+    private long num;
+
+    /** Scans the JSON message in {@code b[from, to)} into {@code d} (ids and levels appended); see the class doc. */
+    int scan(byte[] b, int from, int to, BinanceDiff d, boolean requirePu) {
+        this.b = b;
+        this.to = to;
+        this.stat = OK;
+        int i = ws(from);
+        if (i >= to || b[i] != '{') return REJECT;
+        boolean stream = false, data = false;
+        while (true) {
+            i = ws(i + 1);
+            if (i >= to || b[i] != '"') return REJECT;
+            int k = i + 1;
+            i = string(k);
+            if (i < 0) return REJECT;
+            int len = i - k;
+            i = colon(i + 1);
+            if (i < 0) return REJECT;
+            if (len == 4 && b[k] == 'd' && b[k + 1] == 'a' && b[k + 2] == 't' && b[k + 3] == 'a' && !data) {
+                data = true;
+                i = data(i, d, requirePu);
+                if (i < 0) return stat == OK ? REJECT : stat;
+            } else if (len == 6 && b[k] == 's' && b[k + 1] == 't' && b[k + 2] == 'r' && b[k + 3] == 'e'
+                    && b[k + 4] == 'a' && b[k + 5] == 'm' && !stream) {
+                stream = true;
+                if (i >= to || b[i] != '"') return REJECT;
+                i = string(i + 1);
+                if (i < 0) return REJECT;
+                i++;
+            } else {
+                return REJECT;
+            }
+            i = ws(i);
+            if (i >= to) return REJECT;
+            if (b[i] == '}') break;
+            if (b[i] != ',') return REJECT;
+        }
+        if (!data || ws(i + 1) != to) return REJECT;
+        return OK;
+    }
+
+    /** The data object starting at {@code i}; returns the index after its '}' or -1 (with {@link #stat} set). */
+    private int data(int i, BinanceDiff d, boolean requirePu) {
+        byte[] b = this.b;
+        if (i >= to || b[i] != '{') return -1;
+        int seen = 0;
+        while (true) {
+            i = ws(i + 1);
+            if (i >= to || b[i] != '"') return -1;
+            int k = i + 1;
+            i = string(k);
+            if (i < 0) return -1;
+            int len = i - k;
+            int bit;
+            if (len == 1) {
+                bit = switch (b[k]) {
+                    case 'e' -> F_E;
+                    case 'E' -> F_EVT;
+                    case 'T' -> F_T;
+                    case 's' -> F_S;
+                    case 'U' -> F_FIRST;
+                    case 'u' -> F_LAST;
+                    case 'b' -> F_B;
+                    case 'a' -> F_A;
+                    default -> 0;
+                };
+            } else if (len == 2 && b[k] == 'p' && b[k + 1] == 'u') {
+                bit = F_PU;
+            } else {
+                bit = 0;
+            }
+            if (bit == 0 || (seen & bit) != 0) return -1;
+            seen |= bit;
+            i = colon(i + 1);
+            if (i < 0) return -1;
+            switch (bit) {
+                case F_E -> {
+                    if (i >= to || b[i] != '"') return -1;
+                    int v = i + 1;
+                    i = string(v);
+                    if (i < 0) return -1;
+                    if (!isDepthUpdate(v, i)) { stat = NOT_DEPTH; return -1; }
+                    i++;
+                }
+                case F_S -> {
+                    if (i >= to || b[i] != '"') return -1;
+                    symFrom = i + 1;
+                    i = string(i + 1);
+                    if (i < 0) return -1;
+                    symTo = i;
+                    i++;
+                }
+                case F_B, F_A -> {
+                    i = levels(i, d, bit == F_B);
+                    if (i < 0) return -1;
+                }
+                default -> {
+                    i = integer(i);
+                    if (i < 0) return -1;
+                    switch (bit) {
+                        case F_EVT -> d.eventMs = num;
+                        case F_FIRST -> d.firstId = num;
+                        case F_LAST -> d.lastId = num;
+                        case F_PU -> d.prevLastId = num;
+                        default -> { } // T: trade time, not used for depth
+                    }
+                }
+            }
+            i = ws(i);
+            if (i >= to) return -1;
+            if (b[i] == '}') break;
+            if (b[i] != ',') return -1;
+        }
+        if ((seen & REQUIRED) != REQUIRED || (requirePu && (seen & F_PU) == 0)) return -1;
+        return i + 1;
+    }
+
+    private boolean isDepthUpdate(int from, int end) {
+        if (end - from != DEPTH_UPDATE.length) return false;
+        for (int j = 0; j < DEPTH_UPDATE.length; j++) if (b[from + j] != DEPTH_UPDATE[j]) return false;
+        return true;
+    }
+
+    /** {@code [["px","qty"],...]} at {@code i}; returns the index after the outer ']' or -1. */
+    private int levels(int i, BinanceDiff d, boolean bids) {
+        byte[] b = this.b;
+        if (i >= to || b[i] != '[') return -1;
+        i = ws(i + 1);
+        if (i < to && b[i] == ']') return i + 1;
+        while (true) {
+            if (i >= to || b[i] != '[') return -1;
+            i = ws(i + 1);
+            if (i >= to || b[i] != '"') return -1;
+            int pf = i + 1;
+            i = string(pf);
+            if (i < 0) return -1;
+            int pt = i;
+            i = ws(i + 1);
+            if (i >= to || b[i] != ',') return -1;
+            i = ws(i + 1);
+            if (i >= to || b[i] != '"') return -1;
+            int qf = i + 1;
+            i = string(qf);
+            if (i < 0) return -1;
+            int qt = i;
+            i = ws(i + 1);
+            if (i >= to || b[i] != ']') return -1;
+            long price, size;
+            try {
+                price = Px.parse(b, pf, pt);
+                size = Px.parse(b, qf, qt);
+            } catch (NumberFormatException e) {
+                return -1; // the Jackson path reports it
+            }
+            if (bids) d.addBid(price, size);
+            else d.addAsk(price, size);
+            i = ws(i + 1);
+            if (i >= to) return -1;
+            if (b[i] == ']') return i + 1;
+            if (b[i] != ',') return -1;
+            i = ws(i + 1);
+        }
+    }
+
+    /** Plain non-negative integer (1-18 digits, no leading zero) at {@code i} into {@link #num}; index after it or -1. */
+    private int integer(int i) {
+        byte[] b = this.b;
+        int s = i;
+        long v = 0;
+        while (i < to) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) break;
+            v = v * 10 + c;
+            i++;
+        }
+        int n = i - s;
+        if (n == 0 || n > 18 || (n > 1 && b[s] == '0')) return -1;
+        num = v;
+        return i;
+    }
+
+    /**
+     * Content of a string whose first content byte is at {@code i}: returns the index of the closing quote, or -1 on
+     * an escape, a control character, a non-ASCII byte or the end of input.
+     */
+    private int string(int i) {
+        byte[] b = this.b;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') return i;
+            if (c == '\\' || c < 0x20) return -1; // negative bytes: non-ASCII
+        }
+        return -1;
+    }
+
+    /** Whitespace, ':' and whitespace after a key (i after its closing quote); index of the value or -1. */
+    private int colon(int i) {
+        i = ws(i);
+        if (i >= to || b[i] != ':') return -1;
+        return ws(i + 1);
+    }
+
+    /** First index at or after {@code i} that is not JSON whitespace. */
+    private int ws(int i) {
+        byte[] b = this.b;
+        while (i < to) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i;
+            i++;
+        }
+        return i;
+    }
+}
