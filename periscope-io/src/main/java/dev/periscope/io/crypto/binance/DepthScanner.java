@@ -172,26 +172,18 @@ final class DepthScanner {
             i = ws(i + 1);
             if (i >= to || b[i] != '"') return -1;
             int pf = i + 1;
-            i = string(pf);
+            i = decimal(pf);
             if (i < 0) return -1;
-            int pt = i;
+            long price = num;
             i = ws(i + 1);
             if (i >= to || b[i] != ',') return -1;
             i = ws(i + 1);
             if (i >= to || b[i] != '"') return -1;
-            int qf = i + 1;
-            i = string(qf);
+            i = decimal(i + 1);
             if (i < 0) return -1;
-            int qt = i;
+            long size = num;
             i = ws(i + 1);
             if (i >= to || b[i] != ']') return -1;
-            long price, size;
-            try {
-                price = Px.parse(b, pf, pt);
-                size = Px.parse(b, qf, qt);
-            } catch (NumberFormatException e) {
-                return -1; // the Jackson path reports it
-            }
             if (bids) d.addBid(price, size);
             else d.addAsk(price, size);
             i = ws(i + 1);
@@ -201,6 +193,40 @@ final class DepthScanner {
             i = ws(i + 1);
         }
     }
+
+    /**
+     * A decimal string's content at {@code i} (after the opening quote) to fixed point in {@link #num}; returns the
+     * index of the closing quote or -1. The common form (at most 10 integer and 8 fraction digits, no sign) is
+     * converted in the same pass as the scan, exactly as {@link Px#parse(byte[], int, int)} would; anything else
+     * goes through {@code Px.parse} itself (-1 when it refuses the string).
+     */
+    private int decimal(int i) {
+        byte[] b = this.b;
+        int to = this.to, s = i, c;
+        long ip = 0;
+        while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { ip = ip * 10 + c; i++; }
+        int nInt = i - s, fd = 0;
+        long frac = 0;
+        if (nInt <= 10 && i < to && b[i] == '.') {
+            int f = ++i;
+            while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { frac = frac * 10 + c; i++; }
+            fd = i - f;
+        }
+        if (nInt <= 10 && fd <= Px.DECIMALS && nInt + fd > 0 && i < to && b[i] == '"') {
+            num = ip * Px.SCALE + frac * POW10[Px.DECIMALS - fd];
+            return i;
+        }
+        int end = string(s);
+        if (end < 0) return -1;
+        try {
+            num = Px.parse(b, s, end);
+        } catch (NumberFormatException e) {
+            return -1; // the Jackson path reports it
+        }
+        return end;
+    }
+
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
 
     /** Plain non-negative integer (1-18 digits, no leading zero) at {@code i} into {@link #num}; index after it or -1. */
     private int integer(int i) {

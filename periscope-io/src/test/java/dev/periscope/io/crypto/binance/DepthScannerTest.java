@@ -165,6 +165,42 @@ class DepthScannerTest {
         assertThat(levels).isGreaterThan(2000);
     }
 
+    /** The scanner's one-pass decimal conversion equals Px.parse (or declines exactly where Px.parse throws). */
+    @Test
+    void levelStringsConvertExactlyAsPxParse() {
+        java.util.Random rnd = new java.util.Random(42);
+        String alphabet = "0123456789.0123456789.-+e ";
+        int accepted = 0;
+        for (int trial = 0; trial < 200_000; trial++) {
+            StringBuilder q = new StringBuilder();
+            int len = rnd.nextInt(trial % 3 == 0 ? 24 : 14);
+            for (int k = 0; k < len; k++) {
+                q.append(rnd.nextInt(5) == 0 ? alphabet.charAt(rnd.nextInt(alphabet.length())) : (char) ('0' + rnd.nextInt(10)));
+            }
+            String m = "{\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"X\",\"U\":1,\"u\":2,\"b\":[[\"" + q
+                    + "\",\"1\"]],\"a\":[]}}";
+            byte[] b = m.getBytes(StandardCharsets.US_ASCII);
+            BinanceDiff d = new BinanceDiff();
+            d.reset();
+            int res = new DepthScanner().scan(b, 0, b.length, d, false);
+            Long expected;
+            try {
+                expected = dev.periscope.model.Px.parse(q, 0, q.length());
+            } catch (NumberFormatException e) {
+                expected = null;
+            }
+            if (expected == null) {
+                assertThat(res).as(q.toString()).isEqualTo(DepthScanner.REJECT);
+            } else {
+                assertThat(res).as(q.toString()).isEqualTo(DepthScanner.OK);
+                assertThat(d.bidPx[0]).as(q.toString()).isEqualTo(expected);
+                assertThat(d.bidSz[0]).isEqualTo(dev.periscope.model.Px.SCALE);
+                accepted++;
+            }
+        }
+        assertThat(accepted).isGreaterThan(50_000);
+    }
+
     @Test
     void otherMessageTypesAreNotDepth() {
         String[] msgs = {
