@@ -2,6 +2,10 @@ package dev.periscope.io.crypto.binance;
 
 import dev.periscope.model.Px;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Schema-specific, allocation-free scanner of one Binance {@code depthUpdate} message in the combined-stream
  * envelope ({@code {"stream":"..","data":{"e":"depthUpdate","E":..,"T":..,"s":"SYM","U":..,"u":..,"pu":..,
@@ -202,14 +206,15 @@ final class DepthScanner {
      */
     private int decimal(int i) {
         byte[] b = this.b;
-        int to = this.to, s = i, c;
-        long ip = 0;
-        while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { ip = ip * 10 + c; i++; }
+        int to = this.to, s = i;
+        i = digits(i);
+        long ip = num;
         int nInt = i - s, fd = 0;
         long frac = 0;
         if (nInt <= 10 && i < to && b[i] == '.') {
             int f = ++i;
-            while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { frac = frac * 10 + c; i++; }
+            i = digits(i);
+            frac = num;
             fd = i - f;
         }
         if (nInt <= 10 && fd <= Px.DECIMALS && nInt + fd > 0 && i < to && b[i] == '"') {
@@ -230,18 +235,42 @@ final class DepthScanner {
 
     /** Plain non-negative integer (1-18 digits, no leading zero) at {@code i} into {@link #num}; index after it or -1. */
     private int integer(int i) {
-        byte[] b = this.b;
         int s = i;
-        long v = 0;
-        while (i < to) {
-            int c = b[i] - '0';
-            if (c < 0 || c > 9) break;
-            v = v * 10 + c;
-            i++;
-        }
+        i = digits(i);
         int n = i - s;
         if (n == 0 || n > 18 || (n > 1 && b[s] == '0')) return -1;
-        num = v;
+        return i;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The run of ASCII digits at {@code i}: its value (modulo 2^64 beyond 19 digits; callers bound the count) into
+     * {@link #num}, returns the index after it. Eight bytes at a time: the first non-digit byte of a little-endian
+     * word is the lowest byte flagged by {@code ((w + 0x46..) | (w - 0x30..)) & 0x80..} (carries and borrows only
+     * move upwards), and up to eight digits are combined with three multiplications (D. Lemire, "Quickly parsing
+     * eight digits", 2018; also in fast_float's {@code parse_eight_digits_unrolled}).
+     */
+    private int digits(int i) {
+        byte[] b = this.b;
+        int to = this.to;
+        long acc = 0;
+        while (i <= to - 8) {
+            long w = (long) LONGS.get(b, i);
+            long m = ((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & 0x8080808080808080L;
+            int n = m == 0 ? 8 : Long.numberOfTrailingZeros(m) >>> 3;
+            if (n == 0) { num = acc; return i; }
+            long v = (w - 0x3030303030303030L) << (8 * (8 - n)); // the n digits in the high bytes, zeros below
+            v = ((v & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+            v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+            v = ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+            acc = acc * POW10[n] + v;
+            i += n;
+            if (n < 8) { num = acc; return i; }
+        }
+        int c;
+        while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { acc = acc * 10 + c; i++; }
+        num = acc;
         return i;
     }
 
@@ -271,7 +300,7 @@ final class DepthScanner {
         byte[] b = this.b;
         while (i < to) {
             byte c = b[i];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i;
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) return i;
             i++;
         }
         return i;

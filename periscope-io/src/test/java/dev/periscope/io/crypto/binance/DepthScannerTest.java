@@ -201,6 +201,34 @@ class DepthScannerTest {
         assertThat(accepted).isGreaterThan(50_000);
     }
 
+    /** Integer fields: value equals Long.parseLong for 1-18 digits without a leading zero, refused otherwise. */
+    @Test
+    void integerFieldsConvertExactlyOrAreRefused() {
+        java.util.Random rnd = new java.util.Random(43);
+        int accepted = 0;
+        for (int trial = 0; trial < 100_000; trial++) {
+            StringBuilder q = new StringBuilder();
+            int len = rnd.nextInt(22);
+            for (int k = 0; k < len; k++) q.append((char) ('0' + (rnd.nextInt(8) == 0 ? 0 : rnd.nextInt(10))));
+            if (rnd.nextInt(10) == 0) q.append(rnd.nextBoolean() ? ".5" : "e3");
+            String m = "{\"data\":{\"e\":\"depthUpdate\",\"E\":" + q + ",\"s\":\"X\",\"U\":1,\"u\":2,\"b\":[],\"a\":[]}}";
+            byte[] b = m.getBytes(StandardCharsets.US_ASCII);
+            BinanceDiff d = new BinanceDiff();
+            d.reset();
+            int res = new DepthScanner().scan(b, 0, b.length, d, false);
+            String t = q.toString();
+            boolean valid = t.matches("0|[1-9][0-9]{0,17}");
+            if (valid) {
+                assertThat(res).as(t).isEqualTo(DepthScanner.OK);
+                assertThat(d.eventMs).as(t).isEqualTo(Long.parseLong(t));
+                accepted++;
+            } else {
+                assertThat(res).as(t).isEqualTo(DepthScanner.REJECT);
+            }
+        }
+        assertThat(accepted).isGreaterThan(30_000);
+    }
+
     @Test
     void otherMessageTypesAreNotDepth() {
         String[] msgs = {
