@@ -163,7 +163,7 @@ public final class BinanceReplay extends VenueReplay {
     protected void onLine(LineReader r) {
         byte[] b = r.buf();
         if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return; // connect line, blank
-        int colon = r.indexOf(COLON, r.start());
+        int colon = colonSpace(b, r.start(), r.end());
         if (colon < 0) {
             issue("line", "format", "no '<epoch>: ' prefix");
             return;
@@ -194,6 +194,12 @@ public final class BinanceReplay extends VenueReplay {
         } finally {
             if (rejected && msgType == DEPTH) depthFallbacks++;
         }
+    }
+
+    /** Index of the first ": " in {@code b[from, to)}, or -1 (same as {@code LineReader.indexOf(": ")}). */
+    private static int colonSpace(byte[] b, int from, int to) {
+        for (int i = from; i < to - 1; i++) if (b[i] == ':' && b[i + 1] == ' ') return i;
+        return -1;
     }
 
     /** Fast path: {@link #cur} holds a verified depthUpdate of {@code sym}; same steps as {@link #onMessage}. */
