@@ -207,6 +207,30 @@ final class DepthScanner {
     private int decimal(int i) {
         byte[] b = this.b;
         int to = this.to, s = i;
+        if (i <= to - 8) {
+            // whole string in one word: "ddd"" or "dd.ddd"" with the closing quote among the 8 bytes
+            long w = (long) LONGS.get(b, i);
+            long m = nonDigits(w);
+            int n1 = Long.numberOfTrailingZeros(m) >>> 3; // 8 when all digits
+            if (n1 < 8) {
+                int c1 = (int) (w >>> (8 * n1)) & 0xFF;
+                if (c1 == '"' && n1 > 0) {
+                    num = eightDigits(w, n1) * Px.SCALE;
+                    return i + n1;
+                }
+                if (c1 == '.') {
+                    long w2 = w + (2L << (8 * n1)); // '.' -> '0': flags above it become exact
+                    int n2 = Long.numberOfTrailingZeros(nonDigits(w2)) >>> 3;
+                    if (n2 < 8 && n2 > 1 && ((w2 >>> (8 * n2)) & 0xFF) == '"') {
+                        long low = w2 & ((1L << (8 * n1)) - 1);
+                        long joined = low | ((w2 >>> (8 * (n1 + 1))) << (8 * n1)); // digits without the '.'
+                        int fd = n2 - n1 - 1;
+                        num = eightDigits(joined, n2 - 1) * POW10[Px.DECIMALS - fd];
+                        return i + n2;
+                    }
+                }
+            }
+        }
         i = digits(i);
         long ip = num;
         int nInt = i - s, fd = 0;
@@ -257,14 +281,10 @@ final class DepthScanner {
         long acc = 0;
         while (i <= to - 8) {
             long w = (long) LONGS.get(b, i);
-            long m = ((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & 0x8080808080808080L;
+            long m = nonDigits(w);
             int n = m == 0 ? 8 : Long.numberOfTrailingZeros(m) >>> 3;
             if (n == 0) { num = acc; return i; }
-            long v = (w - 0x3030303030303030L) << (8 * (8 - n)); // the n digits in the high bytes, zeros below
-            v = ((v & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
-            v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
-            v = ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
-            acc = acc * POW10[n] + v;
+            acc = acc * POW10[n] + eightDigits(w, n);
             i += n;
             if (n < 8) { num = acc; return i; }
         }
@@ -272,6 +292,19 @@ final class DepthScanner {
         while (i < to && (c = b[i] - '0') >= 0 && c <= 9) { acc = acc * 10 + c; i++; }
         num = acc;
         return i;
+    }
+
+    /** High bit set in every byte of little-endian {@code w} that is not an ASCII digit; exact up to the lowest one. */
+    private static long nonDigits(long w) {
+        return ((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & 0x8080808080808080L;
+    }
+
+    /** Value of the {@code n} (1-8) ASCII digits in the low bytes of little-endian {@code w} (first digit lowest). */
+    private static long eightDigits(long w, int n) {
+        long v = (w - 0x3030303030303030L) << (8 * (8 - n)); // the n digits in the high bytes, zeros below
+        v = ((v & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
     }
 
     /**
