@@ -175,8 +175,7 @@ final class DepthScanner {
             if (i >= to || b[i] != '[') return -1;
             i = ws(i + 1);
             if (i >= to || b[i] != '"') return -1;
-            int pf = i + 1;
-            i = decimal(pf);
+            i = decimal(i + 1);
             if (i < 0) return -1;
             long price = num;
             i = ws(i + 1);
