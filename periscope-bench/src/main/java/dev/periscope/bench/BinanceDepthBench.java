@@ -26,8 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Binance depthUpdate JSON through {@link BinanceReplay} (Jackson non-blocking streaming parser, fixed-point
- * prices, per-symbol sequence checks), bytes per second, on the real USD-M futures recording of
+ * Binance depthUpdate JSON through {@link BinanceReplay} (strict byte scanner for depthUpdate with the Jackson
+ * non-blocking streaming parser as fallback and for the other messages, fixed-point prices, per-symbol sequence
+ * checks), bytes per second, on the real USD-M futures recording of
  * {@code shared/data/crypto-ws} (cryptofeed sample: 764 depthUpdate messages of 4 symbols, 2021-07-22).
  * One operation = one input byte, so the score is bytes/s (divide by 10^9 for GB/s) and
  * {@code gc.alloc.rate.norm} is bytes allocated per input byte.
@@ -35,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code depthParse}: the 764 depthUpdate lines ({@code <recv s>: {"stream":..,"data":{..}}}, 264,713 bytes)
  *     repeated 16 times in memory (4.2 MB). The repeated copies break the update-id sequence, so after the first
  *     pass every symbol is UNSYNCED (checked at setup): each message is split, fully parsed (all fields, every
- *     price level to fixed point), sequence-checked and then dropped, i.e. this is parsing without the book.</li>
+ *     price level to fixed point), sequence-checked and then dropped, i.e. this is parsing without the book.
+ *     {@code depthParseJackson}: the same with {@code fastDepth(false)} (all through Jackson, the path before the
+ *     byte scanner).</li>
  * <li>{@code fullReplay}: the whole recording as recorded (ws file, all message types: depth, bookTicker,
  *     aggTrade, kline) with its REST snapshot file (1000-level snapshots), synced books on the replay's default
  *     {@code LocalBook.fast()} (the L2Book), every book delta and trade delivered to a handler; a new replay per
@@ -58,8 +61,8 @@ public class BinanceDepthBench {
     static final int RECORDING_BYTES = WS_BYTES + HTTP_BYTES;
 
     private byte[] depth, ws, http;
-    private BinanceReplay steady;
-    private VenueReplay steadyView;
+    private BinanceReplay steady, steadyJackson;
+    private VenueReplay steadyView, steadyJacksonView;
     private final Sink sink = new Sink();
 
     /** Folds every book delta and trade into a checksum. */
@@ -105,6 +108,20 @@ public class BinanceDepthBench {
         depthParse();
         TaqSample.check("depth messages parsed and dropped per pass", (long) 764 * REPEAT, depthIgnored() - before);
 
+        if (steady.depthFallbacks() != 0 || steady.fastDepthMessages() == 0)
+            throw new IllegalStateException("byte scanner fell back " + steady.depthFallbacks() + " times");
+
+        steadyJackson = new BinanceReplay(true, "depth-repeated-jackson", sink, new DataIssueLog());
+        steadyJackson.fastDepth(false);
+        steadyJacksonView = steadyJackson;
+        steadyJackson.loadSnapshots(new ByteArrayInputStream(http));
+        steadyJackson.replay(new ByteArrayInputStream(depth));
+        steadyJackson.replay(new ByteArrayInputStream(depth));
+        for (SymbolStats s : steadyJackson.stats()) {
+            if (s.synced) throw new IllegalStateException("expected every symbol unsynced after the repeats: " + s);
+        }
+        if (steadyJackson.fastDepthMessages() != 0) throw new IllegalStateException("Jackson variant used the scanner");
+
         long deltas = fullReplay();
         System.out.printf("%n[BinanceDepthBench] %d depthUpdate lines x %d = %d bytes; full replay checksum %d%n",
                 count, REPEAT, depth.length, deltas);
@@ -121,6 +138,14 @@ public class BinanceDepthBench {
     public long depthParse() {
         steady.replay(new ByteArrayInputStream(depth));
         return sink.h + steadyView.symbols().get(0).stats.messages;
+    }
+
+    /** {@code depthParse} with the byte scanner switched off: every message through Jackson (the old path). */
+    @Benchmark
+    @OperationsPerInvocation(DEPTH_BYTES)
+    public long depthParseJackson() {
+        steadyJackson.replay(new ByteArrayInputStream(depth));
+        return sink.h + steadyJacksonView.symbols().get(0).stats.messages;
     }
 
     @Benchmark

@@ -3,6 +3,9 @@ package dev.periscope.io.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,8 @@ import java.util.Arrays;
  * stays valid until the next call. Constant memory apart from the longest line.
  */
 public final class LineReader implements AutoCloseable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL, ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -28,14 +33,13 @@ public final class LineReader implements AutoCloseable {
         try {
             int scan = pos;
             while (true) {
-                for (int i = scan; i < limit; i++) {
-                    if (buf[i] == '\n') {
-                        start = pos;
-                        end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                        pos = i + 1;
-                        lineNo++;
-                        return true;
-                    }
+                int i = indexOfNewline(buf, scan, limit);
+                if (i >= 0) {
+                    start = pos;
+                    end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                    pos = i + 1;
+                    lineNo++;
+                    return true;
                 }
                 if (eof) {
                     if (pos < limit) {
@@ -61,6 +65,22 @@ public final class LineReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * First '\n' in {@code b[from, limit)} or -1, eight bytes at a time (SWAR zero-byte test on {@code word ^ 0x0A..};
+     * its lowest flagged byte is always a true match; S. E. Anderson, "Bit Twiddling Hacks", "Determine if a word has a
+     * zero byte").
+     */
+    static int indexOfNewline(byte[] b, int from, int limit) {
+        int i = from;
+        for (; i <= limit - 8; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ NEWLINES;
+            long t = (w - ONES) & ~w & HIGHS;
+            if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
+        }
+        for (; i < limit; i++) if (b[i] == '\n') return i;
+        return -1;
     }
 
     public byte[] buf() { return buf; }

@@ -10,6 +10,7 @@ import java.util.function.Function;
  */
 public final class SymbolTable<S extends SymbolState> {
     private final List<S> states = new ArrayList<>();
+    private final List<byte[]> bytes = new ArrayList<>(); // ASCII bytes of each symbol (null if not ASCII)
     private final Function<String, S> factory;
 
     public SymbolTable(Function<String, S> factory) {
@@ -29,10 +30,24 @@ public final class SymbolTable<S extends SymbolState> {
         return get(new String(c, off, len));
     }
 
+    /**
+     * The state for the ASCII bytes {@code b[off, off+len)} (the caller has checked they are ASCII), created on first
+     * sight (the same String as from the chars).
+     */
+    public S get(byte[] b, int off, int len) {
+        for (int i = 0, n = states.size(); i < n; i++) {
+            byte[] k = bytes.get(i);
+            if (k != null && k.length == len && java.util.Arrays.equals(k, 0, len, b, off, off + len)) return states.get(i);
+        }
+        return get(new String(b, off, len, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     public S get(String symbol) {
         for (int i = 0, n = states.size(); i < n; i++) if (states.get(i).symbol.equals(symbol)) return states.get(i);
         S s = factory.apply(symbol);
         states.add(s);
+        boolean ascii = symbol.chars().allMatch(c -> c < 0x80);
+        bytes.add(ascii ? symbol.getBytes(java.nio.charset.StandardCharsets.US_ASCII) : null); // never equals bytes
         return s;
     }
 

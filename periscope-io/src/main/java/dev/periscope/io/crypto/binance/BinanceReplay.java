@@ -40,6 +40,10 @@ import java.util.List;
  * A {@code bookTicker} whose {@code u} equals an applied diff's {@code u} must equal the local top of book at that
  * point (checked, {@code topChecks}/{@code topMismatches}); kline messages are counted only. Emits book deltas (snapshot: CLEAR|SNAPSHOT then one delta per
  * level; diff: one delta per level, the last with FLAG_LAST), trades and feed-status events to the handler.
+ *
+ * <p>depthUpdate messages are first tried with {@link DepthScanner}, a strict schema-specific byte scanner (no
+ * tokenizer, no chars); whatever it does not fully verify goes through the general Jackson path below, which
+ * keeps the error reporting; {@link #depthFallbacks()} counts the depthUpdates that took that detour.
  */
 public final class BinanceReplay extends VenueReplay {
     enum State { AWAIT_SNAPSHOT, AWAIT_FIRST, SYNCED, UNSYNCED }
@@ -72,6 +76,11 @@ public final class BinanceReplay extends VenueReplay {
     private final boolean futures;
     private final SymbolTable<Sym> table;
     private final BinanceDiff cur = new BinanceDiff();
+    private final DepthScanner scanner = new DepthScanner();
+    private boolean fastDepth = true;
+    private long fastDepthMessages, depthFallbacks;
+    /** Event type of the message being parsed by Jackson (DEPTH once its "e" was read). */
+    private int msgType;
 
     public BinanceReplay(boolean futures, String source, MarketDataHandler handler, DataIssueLog issues) {
         super(futures ? CryptoVenue.BINANCE_FUTURES : CryptoVenue.BINANCE, source, handler, issues);
@@ -154,13 +163,27 @@ public final class BinanceReplay extends VenueReplay {
     protected void onLine(LineReader r) {
         byte[] b = r.buf();
         if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return; // connect line, blank
-        int colon = r.indexOf(COLON, r.start());
+        int colon = colonSpace(b, r.start(), r.end());
         if (colon < 0) {
             issue("line", "format", "no '<epoch>: ' prefix");
             return;
         }
+        boolean rejected = false;
+        msgType = OTHER;
         try {
             long recv = Text.epochSecondsToNanos(b, r.start(), colon);
+            if (fastDepth) {
+                cur.reset();
+                cur.recvNs = recv;
+                cur.line = line;
+                int res = scanner.scan(b, colon + 2, r.end(), cur, futures);
+                if (res == DepthScanner.OK) {
+                    fastDepthMessages++;
+                    onDepth(recv, table.get(b, scanner.symFrom, scanner.symTo - scanner.symFrom));
+                    return;
+                }
+                rejected = res == DepthScanner.REJECT;
+            }
             json.feed(b, colon + 2, r.end());
             onMessage(recv);
         } catch (dev.periscope.model.quality.DataException e) {
@@ -168,8 +191,35 @@ public final class BinanceReplay extends VenueReplay {
         } catch (IOException | RuntimeException e) {
             json.reset();
             issue("message", "parse", String.valueOf(e.getMessage()));
+        } finally {
+            if (rejected && msgType == DEPTH) depthFallbacks++;
         }
     }
+
+    /** Index of the first ": " in {@code b[from, to)}, or -1 (same as {@code LineReader.indexOf(": ")}). */
+    private static int colonSpace(byte[] b, int from, int to) {
+        for (int i = from; i < to - 1; i++) if (b[i] == ':' && b[i + 1] == ' ') return i;
+        return -1;
+    }
+
+    /** Fast path: {@link #cur} holds a verified depthUpdate of {@code sym}; same steps as {@link #onMessage}. */
+    private void onDepth(long recv, Sym sym) {
+        for (int i = 0, n = table.all().size(); i < n; i++) advanceSnapshots(table.all().get(i), recv);
+        sym.stats.messages++;
+        handleDiff(sym, cur);
+    }
+
+    /**
+     * Turns the byte scanner for depthUpdate messages on (default) or off (everything through Jackson, for
+     * comparisons). Call before replaying.
+     */
+    public void fastDepth(boolean on) { this.fastDepth = on; }
+
+    /** depthUpdate messages parsed by the byte scanner. */
+    public long fastDepthMessages() { return fastDepthMessages; }
+
+    /** depthUpdate messages the byte scanner refused and the Jackson path parsed (or reported) instead. */
+    public long depthFallbacks() { return depthFallbacks; }
 
     private static final int DEPTH = 1, AGG = 2, OTHER = 3;
 
@@ -196,7 +246,7 @@ public final class BinanceReplay extends VenueReplay {
                 String g = p.currentName();
                 t = json.next();
                 switch (g) {
-                    case "e" -> type = json.eq("depthUpdate") ? DEPTH : json.eq("aggTrade") ? AGG : OTHER;
+                    case "e" -> msgType = type = json.eq("depthUpdate") ? DEPTH : json.eq("aggTrade") ? AGG : OTHER;
                     case "E" -> cur.eventMs = p.getLongValue();
                     case "T" -> tradeMs = p.getLongValue();
                     case "s" -> sym = table.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
