@@ -21,7 +21,7 @@ class TradeSignerFastPathTest {
         SigningMethod[] methods = {SigningMethod.TICK, SigningMethod.QUOTE, SigningMethod.LEE_READY, SigningMethod.EMO,
                 SigningMethod.CLNV};
         int disagreementsBetweenMethods = 0;
-        for (long seed = 1; seed <= 40; seed++) {
+        for (long seed = 1; seed <= 16; seed++) {
             for (SigningMethod m : methods) {
                 Random r = new Random(seed);
                 long lag = seed % 3 == 0 ? 7 : 0;
@@ -68,7 +68,7 @@ class TradeSignerFastPathTest {
             }
         }
         // the streams must separate the rules, or the comparison above could not catch a rule mix-up
-        assertThat(disagreementsBetweenMethods).isGreaterThan(1_000);
+        assertThat(disagreementsBetweenMethods).isGreaterThan(500);
     }
 
     @Test
