@@ -92,7 +92,7 @@ class FootprintBarDenseTest {
                 bar.copyTo(copy);
                 assertSame(copy, ref, va, "copy seed " + seed + " bar " + b);
                 assertSame(bar.copy(), ref, va, "copy() seed " + seed + " bar " + b);
-                if (ref.rows.lastKey() - ref.rows.firstKey() >= FootprintBar.MAX_DENSE_SPAN) switchedToSorted++;
+                if (!ref.rows.isEmpty() && ref.rows.lastKey() - ref.rows.firstKey() >= FootprintBar.MAX_DENSE_SPAN) switchedToSorted++;
                 barsChecked++;
             }
             // a reset copy is reused as a dense bar again
