@@ -84,7 +84,7 @@ public final class FootprintBar {
             if (low == Px.NONE || price < low) low = price;
         }
         if (!PrintFlags.volume(flags) || size == 0) return;
-        long row = Math.floorDiv(price, rowSize);
+        long row = rowOf(price);
         if (dense) {
             long off = row - dBase;
             if (off < 0 || off >= dCnt.length) off = rebase(row);
@@ -111,6 +111,28 @@ public final class FootprintBar {
         if (aggressor == Aggressor.BUY) { buyVolume += size; ask[i] += size; }
         else if (aggressor == Aggressor.SELL) { sellVolume += size; bid[i] += size; }
         else { unknownVolume += size; unk[i] += size; }
+    }
+
+    /** Row and lower edge of the previous print's row: neighbouring prints find their row without a division. */
+    private long lastRow, lastRowLow = -1;
+
+    /** {@code floorDiv(price, rowSize)}, from the previous print's row when the price is in it or a neighbour. */
+    private long rowOf(long price) {
+        long lo = lastRowLow;
+        if (price >= 0 && lo >= 0) {            // no overflow: 0 <= lo, price
+            long d = price - lo;
+            if (d >= 0) {
+                if (d < rowSize) return lastRow;
+                if (d - rowSize < rowSize) { lastRowLow = lo + rowSize; return ++lastRow; }
+            } else if (d >= -rowSize) {
+                lastRowLow = lo - rowSize;
+                return --lastRow;
+            }
+        }
+        long row = Math.floorDiv(price, rowSize);
+        lastRow = row;
+        lastRowLow = row >= 0 && row <= Long.MAX_VALUE / rowSize ? row * rowSize : -1;
+        return row;
     }
 
     /**
