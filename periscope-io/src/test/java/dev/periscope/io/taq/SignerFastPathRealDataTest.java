@@ -62,9 +62,9 @@ class SignerFastPathRealDataTest {
                 if (s == Aggressor.BUY) buys++;
                 else if (s == Aggressor.SELL) sells++;
             }
-            // every rule signs most prints of this liquid sample both ways
-            assertThat(buys).as(m.label()).isGreaterThan(20_000);
-            assertThat(sells).as(m.label()).isGreaterThan(20_000);
+            // every rule signs many prints of this liquid sample both ways (the quote rule leaves mid and crossed ones)
+            assertThat(buys).as(m.label()).isGreaterThan(10_000);
+            assertThat(sells).as(m.label()).isGreaterThan(10_000);
         }
     }
 }
