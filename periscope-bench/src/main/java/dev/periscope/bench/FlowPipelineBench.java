@@ -5,7 +5,6 @@ import dev.periscope.analytics.flow.FootprintBar;
 import dev.periscope.analytics.flow.FootprintBarBuilder;
 import dev.periscope.analytics.flow.FootprintBarListener;
 import dev.periscope.analytics.flow.PrintFlags;
-import dev.periscope.analytics.signing.SigningMethod;
 import dev.periscope.analytics.signing.TradeSigner;
 import dev.periscope.book.nbbo.NbboBuilder;
 import dev.periscope.engine.replay.EventSource;
@@ -17,7 +16,6 @@ import dev.periscope.engine.tape.TapeRow;
 import dev.periscope.analytics.detect.Alert;
 import dev.periscope.analytics.flow.ValueArea;
 import dev.periscope.model.Aggressor;
-import dev.periscope.model.SaleCondition;
 import dev.periscope.model.Px;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.QuoteEvent;
@@ -160,40 +158,13 @@ public class FlowPipelineBench {
         return h + cvd.cvd() + sink.h + footprint.barsEmitted();
     }
 
-    /** Trade path as in {@link TapeProcessor}: the signer evaluates only Lee-Ready ({@code TradeSigner.signOnly}). */
     private long onTrade(TradeEvent tr) {
         int s = calendar.sessionKey(tr.tsEvent);
         int f = PrintFlags.ofConditions(tr.conditions);
-        byte sd = SaleCondition.isSignable(tr.conditions)
-                ? signer.signOnly(SigningMethod.LEE_READY, tr.tsEvent, tr.price) : Aggressor.UNKNOWN;
+        byte sd = signer.classify(tr) ? signer.leeReady() : Aggressor.UNKNOWN;
         long signed = cvd.onTrade(tr.size, sd, f, s);
         footprint.onTrade(tr.tsEvent, tr.price, tr.size, sd, f, s);
         return signed;
-    }
-
-    /** {@link #pipeline()} with the signer evaluating all five rules per trade ({@code TradeSigner.classify}). */
-    @Benchmark
-    @OperationsPerInvocation(EventTape.EVENTS)
-    public long pipelineAllRules() {
-        final EventTape tp = tape;
-        nbbo.clear();
-        signer.reset();
-        long h = 0;
-        for (int i = 0, n = tp.n; i < n; i++) {
-            if (tp.kind[i] == EventTape.QUOTE) {
-                tp.quote(i, q);
-                if (nbbo.onQuote(q)) signer.onQuote(q.tsEvent, nbbo.bidPrice(), nbbo.askPrice());
-            } else {
-                tp.trade(i, t);
-                int s = calendar.sessionKey(t.tsEvent);
-                int f = PrintFlags.ofConditions(t.conditions);
-                byte sd = signer.classify(t) ? signer.leeReady() : Aggressor.UNKNOWN;
-                h += cvd.onTrade(t.size, sd, f, s);
-                footprint.onTrade(t.tsEvent, t.price, t.size, sd, f, s);
-            }
-        }
-        footprint.flush();
-        return h + cvd.cvd() + sink.h + footprint.barsEmitted();
     }
 
     /** The same chain driven by the engine: {@link ReplayMerger} over two in-memory sources and virtual dispatch. */
@@ -312,29 +283,10 @@ public class FlowPipelineBench {
         return h;
     }
 
-    /** Stage: NBBO changes into the signer's quote history and trades signed by Lee-Ready only (precomputed NBBO). */
+    /** Stage: NBBO changes into the signer's quote history and trades classified (precomputed NBBO). */
     @Benchmark
     @OperationsPerInvocation(EventTape.EVENTS)
     public long stageSigner() {
-        final EventTape tp = tape;
-        signer.reset();
-        long h = 0;
-        for (int o : signerOrder) {
-            if (o < 0) {
-                int c = -o - 1;
-                signer.onQuote(nbboTs[c], nbboBid[c], nbboAsk[c]);
-            } else {
-                tp.trade(o, t);
-                if (SaleCondition.isSignable(t.conditions)) h += signer.signOnly(SigningMethod.LEE_READY, t.tsEvent, t.price);
-            }
-        }
-        return h;
-    }
-
-    /** {@link #stageSigner()} with all five rules per trade ({@code TradeSigner.classify}). */
-    @Benchmark
-    @OperationsPerInvocation(EventTape.EVENTS)
-    public long stageSignerAllRules() {
         final EventTape tp = tape;
         signer.reset();
         long h = 0;

@@ -127,54 +127,6 @@ public final class TradeSigner {
         clnv = c != Aggressor.UNKNOWN ? c : tick;
     }
 
-    /**
-     * Fast path of {@link #sign}: signs a trade at {@code tsNanos} and {@code price} under {@code m} only, evaluating
-     * just the quote rule {@code m} needs (TICK none, though the prevailing quote is still looked up for {@link #lastBid}, QUOTE and LEE_READY the quote rule, EMO the at-the-quote test,
-     * CLNV the 30/40/30 zones). The result equals {@code sign(m, tsNanos, price)}; the tick state, run ids, quote
-     * misses, {@link #lastBid}/{@link #lastAsk} and {@link #tick} advance exactly as with {@link #classify}, but
-     * the getters of the other methods are left UNKNOWN. Call once per trade. {@link SigningMethod#REVERSE_TICK}
-     * throws {@link IllegalArgumentException} (before any state changes).
-     */
-    public byte signOnly(SigningMethod m, long tsNanos, long price) {
-        if (m == SigningMethod.REVERSE_TICK) throw new IllegalArgumentException("reverse tick is deferred: it needs later trades");
-        long b = Px.NONE, a = Px.NONE;
-        int slot = quotes.lookup(tsNanos - quoteLagNanos);
-        if (slot >= 0) {
-            b = quotes.bid(slot);
-            a = quotes.ask(slot);
-        } else if (slot == QuoteHistory.EVICTED) {
-            quoteMisses++;
-        }
-        bid = b;
-        ask = a;
-        byte t = tickRule.update(price);
-        tick = t;
-        if (runId < 0 || price != runPrices[(int) (runId & (RUN_RING - 1))]) {
-            runId++;
-            runPrices[(int) (runId & (RUN_RING - 1))] = price;
-        }
-        quote = leeReady = emo = clnv = Aggressor.UNKNOWN;
-        byte r;
-        switch (m) {
-            case TICK -> r = t;
-            case QUOTE -> r = quote = SigningRules.quoteRule(price, b, a);
-            case LEE_READY -> {
-                byte q = SigningRules.quoteRule(price, b, a);
-                r = leeReady = q != Aggressor.UNKNOWN ? q : t;
-            }
-            case EMO -> {
-                byte e = SigningRules.emoQuote(price, b, a);
-                r = emo = e != Aggressor.UNKNOWN ? e : t;
-            }
-            case CLNV -> {
-                byte c = SigningRules.clnvQuote(price, b, a);
-                r = clnv = c != Aggressor.UNKNOWN ? c : t;
-            }
-            default -> throw new IllegalArgumentException("unsupported method " + m);
-        }
-        return r;
-    }
-
     /** {@link #classify(long, long)} then {@link #side}: call once per trade. */
     public byte sign(SigningMethod m, long tsNanos, long price) {
         classify(tsNanos, price);

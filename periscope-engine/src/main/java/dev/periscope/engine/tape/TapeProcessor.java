@@ -167,7 +167,7 @@ public final class TapeProcessor implements MarketDataHandler {
         if (t.aggressor != Aggressor.UNKNOWN) {
             side = t.aggressor;
         } else if (row.signable && counted) {
-            side = s.signer.signOnly(config.method(), ts, t.price);
+            side = s.signer.sign(config.method(), ts, t.price);
             row.bid = s.signer.lastBid();
             row.ask = s.signer.lastAsk();
         } else {
