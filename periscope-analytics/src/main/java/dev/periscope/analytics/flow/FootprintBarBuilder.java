@@ -43,6 +43,8 @@ public final class FootprintBarBuilder {
     private int openKey = NO_SESSION;
     private long openNanos;
     private long bucket;
+    /** Anchor in force when the open time bar started (its bucket is only reused while the anchor is unchanged). */
+    private long barAnchor;
     private long nextIndex;
     private long emitted, late;
 
@@ -100,7 +102,9 @@ public final class FootprintBarBuilder {
         }
         if (sessionKey != this.sessionKey) startSession(sessionKey);
         if (kind == Kind.TIME) {
-            long b = Math.floorDiv(ts - anchor, param);
+            // inside the open bar's [start, end) the bucket is known: no division per print
+            long b = bar.started && anchor == barAnchor && ts >= bar.startTime && ts < bar.endTime
+                    ? bucket : Math.floorDiv(ts - anchor, param);
             if (bar.started && b > bucket) emit();
             if (flags == 0) return;
             if (b < bucket) {
@@ -108,6 +112,7 @@ public final class FootprintBarBuilder {
                 b = bucket;
             }
             if (!bar.started) {
+                barAnchor = anchor;
                 bucket = b;
                 bar.startTime = anchor + b * param;
                 bar.endTime = bar.startTime + param;

@@ -32,6 +32,8 @@ public final class NbboBuilder {
     private int venueCount;
 
     private long nbBid = Px.NONE, nbBidSize, nbAsk = Px.NONE, nbAskSize;
+    /** Number of venues quoting the best bid / offer: a venue leaving the best scans the venues only if it was alone. */
+    private int nbBidVenues, nbAskVenues;
     private long tsEvent, tsRecv, sourceSeq;
     private Instrument instrument;
     private boolean hasInstrument;
@@ -74,44 +76,48 @@ public final class NbboBuilder {
         bidPx[v] = nb; bidSz[v] = nbs;
         askPx[v] = na; askSz[v] = nas;
         long b0 = nbBid, bs0 = nbBidSize, a0 = nbAsk, as0 = nbAskSize;
-        // Incremental update; a full scan of the venues only when this venue leaves the best price.
-        if (nb != Px.NONE && (nbBid == Px.NONE || nb > nbBid)) { nbBid = nb; nbBidSize = nbs; }
+        // Incremental update; a full scan of the venues only when the last venue at the best price leaves it.
+        if (nb != Px.NONE && (nbBid == Px.NONE || nb > nbBid)) { nbBid = nb; nbBidSize = nbs; nbBidVenues = 1; }
         else if (ob != Px.NONE && ob == nbBid) {
             if (nb == ob) nbBidSize += nbs - obs;
+            else if (nbBidVenues > 1) { nbBidVenues--; nbBidSize -= obs; }
             else recomputeBid();
-        } else if (nb != Px.NONE && nb == nbBid) nbBidSize += nbs;
-        if (na != Px.NONE && (nbAsk == Px.NONE || na < nbAsk)) { nbAsk = na; nbAskSize = nas; }
+        } else if (nb != Px.NONE && nb == nbBid) { nbBidSize += nbs; nbBidVenues++; }
+        if (na != Px.NONE && (nbAsk == Px.NONE || na < nbAsk)) { nbAsk = na; nbAskSize = nas; nbAskVenues = 1; }
         else if (oa != Px.NONE && oa == nbAsk) {
             if (na == oa) nbAskSize += nas - oas;
+            else if (nbAskVenues > 1) { nbAskVenues--; nbAskSize -= oas; }
             else recomputeAsk();
-        } else if (na != Px.NONE && na == nbAsk) nbAskSize += nas;
+        } else if (na != Px.NONE && na == nbAsk) { nbAskSize += nas; nbAskVenues++; }
         return nbBid != b0 || nbBidSize != bs0 || nbAsk != a0 || nbAskSize != as0;
     }
 
     private void recomputeBid() {
         long b = Px.NONE, bs = 0;
+        int c = 0;
         for (int k = 0; k < venueCount; k++) {
             char v = venues[k];
             long p = bidPx[v];
             if (p != Px.NONE) {
-                if (b == Px.NONE || p > b) { b = p; bs = bidSz[v]; }
-                else if (p == b) bs += bidSz[v];
+                if (b == Px.NONE || p > b) { b = p; bs = bidSz[v]; c = 1; }
+                else if (p == b) { bs += bidSz[v]; c++; }
             }
         }
-        nbBid = b; nbBidSize = bs;
+        nbBid = b; nbBidSize = bs; nbBidVenues = c;
     }
 
     private void recomputeAsk() {
         long a = Px.NONE, as = 0;
+        int c = 0;
         for (int k = 0; k < venueCount; k++) {
             char v = venues[k];
             long p = askPx[v];
             if (p != Px.NONE) {
-                if (a == Px.NONE || p < a) { a = p; as = askSz[v]; }
-                else if (p == a) as += askSz[v];
+                if (a == Px.NONE || p < a) { a = p; as = askSz[v]; c = 1; }
+                else if (p == a) { as += askSz[v]; c++; }
             }
         }
-        nbAsk = a; nbAskSize = as;
+        nbAsk = a; nbAskSize = as; nbAskVenues = c;
     }
 
     /** {@link #onQuote(QuoteEvent)}, and when the NBBO changed writes it into {@code out} (see {@link #writeTo}). */
@@ -122,23 +128,10 @@ public final class NbboBuilder {
     }
 
     private boolean recompute() {
-        long b = Px.NONE, bs = 0, a = Px.NONE, as = 0;
-        for (int k = 0; k < venueCount; k++) {
-            char v = venues[k];
-            long p = bidPx[v];
-            if (p != Px.NONE) {
-                if (b == Px.NONE || p > b) { b = p; bs = bidSz[v]; }
-                else if (p == b) bs += bidSz[v];
-            }
-            p = askPx[v];
-            if (p != Px.NONE) {
-                if (a == Px.NONE || p < a) { a = p; as = askSz[v]; }
-                else if (p == a) as += askSz[v];
-            }
-        }
-        boolean changed = b != nbBid || bs != nbBidSize || a != nbAsk || as != nbAskSize;
-        nbBid = b; nbBidSize = bs; nbAsk = a; nbAskSize = as;
-        return changed;
+        long b0 = nbBid, bs0 = nbBidSize, a0 = nbAsk, as0 = nbAskSize;
+        recomputeBid();
+        recomputeAsk();
+        return nbBid != b0 || nbBidSize != bs0 || nbAsk != a0 || nbAskSize != as0;
     }
 
     /** Writes the current NBBO into {@code out}: venue {@link QuoteEvent#NBBO}, times and sequence of the last quote. */

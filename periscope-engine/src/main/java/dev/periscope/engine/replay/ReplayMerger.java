@@ -14,7 +14,9 @@ import java.util.List;
  *
  * <p>Each source must be non-decreasing in time. An event earlier than the previous event of the same source by
  * more than {@code backwardsToleranceNanos} is reported ("time-backwards", with source and line) and skipped; a
- * smaller step back is delivered in source order. Allocation-free per event: a binary heap of source indices.
+ * smaller step back is delivered in source order. Allocation-free per event: a binary heap of source indices;
+ * {@link #run} keeps dispatching from the leading source without touching the heap while its next event still
+ * precedes every other source's head, and drains the last source without merging.
  */
 public final class ReplayMerger {
     private final EventSource[] sources;
@@ -41,7 +43,40 @@ public final class ReplayMerger {
 
     /** Replays everything into {@code handler}, then calls {@link MarketDataHandler#onEnd()}. Returns the event count. */
     public long run(MarketDataHandler handler) {
-        while (step(handler)) { /* loop */ }
+        while (heapSize > 0) {
+            int s = heap[0];
+            if (heapSize == 1) {
+                // one source left: no merging, no heap
+                do {
+                    heads[s].dispatchTo(handler);
+                    dispatched++;
+                } while (pull(s));
+                heapSize = 0;
+                break;
+            }
+            // runner-up among the root's children; the root's source keeps the lead while its next event is
+            // earlier than the runner-up's head, or equal with a lower source index (the stable tie rule)
+            int o = heap[1];
+            if (heapSize > 2 && less(heap[2], o)) o = heap[2];
+            long bound = heads[o].tsEvent;
+            boolean winsTies = s < o;
+            MarketEvent e = heads[s];
+            while (true) {
+                e.dispatchTo(handler);
+                dispatched++;
+                if (!pull(s)) {
+                    heap[0] = heap[--heapSize];
+                    if (heapSize > 0) siftDown(0);
+                    break;
+                }
+                e = heads[s];
+                long ts = e.tsEvent;
+                if (ts > bound || (ts == bound && !winsTies)) {
+                    siftDown(0);
+                    break;
+                }
+            }
+        }
         handler.onEnd();
         return dispatched;
     }
