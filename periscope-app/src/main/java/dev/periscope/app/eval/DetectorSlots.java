@@ -108,6 +108,15 @@ public final class DetectorSlots {
                 v -> inst -> new BlockDetector(new BlockDetector.Params(Px.ofUnits(Long.parseLong(v)), 0, 0, 20, 5, nonRegBlock))));
         g.add(grid("sweep", "window(ms)", new String[]{"10", "25", "50", "100", "250"},
                 v -> inst -> new SweepDetector(SweepDetector.Params.DEFAULT.withWindow(Long.parseLong(v) * 1_000_000L))));
+        g.add(grid("sweep", "minTotalSize(sh)/minVenues/minLevels/isoMinLevels/isoOnly", new String[]{"0/2/3/2/n",
+                        "2000/3/3/3/n", "4000/3/3/3/n", "5000/3/3/3/n", "5000/3/3/3/y", "5000/5/5/5/n", "6000/3/3/3/n",
+                        "8000/3/3/3/n", "10000/3/3/3/n"},
+                v -> inst -> {
+                    String[] a = v.split("/");
+                    return new SweepDetector(SweepDetector.Params.DEFAULT.withMinTotalSize(Px.ofUnits(Long.parseLong(a[0])))
+                            .withMinVenues(Integer.parseInt(a[1])).withMinLevels(Integer.parseInt(a[2]))
+                            .withIsoMinLevels(Integer.parseInt(a[3])).withIsoOnly(a[4].equals("y")));
+                }));
         long absEx = AbsorptionDetector.Params.DEFAULT.excludedConditions();
         g.add(grid("absorption", "relFactor", new String[]{"0.5", "1.0", "2.0", "3.0", "5.0"},
                 v -> inst -> new AbsorptionDetector(new AbsorptionDetector.Params(60_000_000_000L, inst.tickSize(), 1,
