@@ -47,7 +47,9 @@ class TapeCommandTest {
 
     // 2026-11-24 sweep calibration: only alerts.csv changed (sweep rows: 17 remain, each >= 5,000 sh on >= 3 venues
     // or >= 3 levels, the same 17 that `detect-eval --real --detector sweep` counts on this file).
-    static final String PINNED_SHA256 = "b443d162a0fa8576208e1e1b18dbadb1fcbd2c0af46cac3c511165c49a24a387";
+    // Then the equity block default became size-only (10,000 sh or 1% ADV): only the block rows of alerts.csv changed,
+    // 312 Reg NMS blocks -> the 11 of >= 10,000 sh (TaqSampleDetectTest: 312 by a BigDecimal filter, 301 by notional only).
+    static final String PINNED_SHA256 = "41e5d10a69f31dddbfcb28dd626012e308e92c2e0ae12d685e15880e090e2253";
 
     @Test
     void cvdColumnIsTheRunningSumOfSignedSizePerSessionAndBarsAddUp(@TempDir Path tmp) throws Exception {
