@@ -174,6 +174,24 @@ class DetectEvalTest {
                 Map.entry("spoofing", true), Map.entry("sweep", true));
     }
 
+    /**
+     * Calibration regression (docs/detect-eval.md "Calibration"): on a full simulated day (seed 2) the calibrated
+     * meta-order detector finds both planted meta-orders (before calibration: 0 of 10 over seeds 1-5), and every
+     * matched alert lies inside its label's span with the label's side.
+     */
+    @Test
+    void calibratedMetaOrderFindsThePlantedMetaOrdersOfAFullDay() {
+        DetectEval.Evaluation e = DetectEval.evaluate(DetectEval.Config.of(1).withSeeds(2, 1).withDetectors(List.of("meta-order")));
+        DetectionCounts c = e.scorecard().row("meta-order").orElseThrow().pooled();
+        assertThat(new long[]{c.tp(), c.fp(), c.fn()}).containsExactly(2, 2, 0);
+        var labels = e.runs().get(0).labels().stream().filter(l -> l.kind().equals("meta-order")).toList();
+        assertThat(labels).hasSize(2);
+        var alerts = e.runs().get(0).alerts().stream().filter(a -> a.detector().equals("meta-order")).toList();
+        for (var l : labels)
+            assertThat(alerts).as(l.toString()).anyMatch(a -> a.side() == l.side() && a.tsStart() <= l.tsEnd() + 1_000_000_000L
+                    && a.tsEnd() >= l.tsStart() - 1_000_000_000L);
+    }
+
     @Test
     void playbookSweepBaselineFollowsOf12() {
         var sink = new dev.periscope.analytics.detect.AlertCollector();
