@@ -61,7 +61,9 @@ class DetectEvalCommandTest {
         assertThat(text).contains("sweep: precision/recall over window(ms)");
         List<String> csv = Files.readAllLines(out);
         assertThat(csv.get(0)).startsWith("detector,parameter,value,tp,fp,fn");
-        assertThat(csv.subList(1, csv.size())).extracting(l -> l.split(",")[2]).containsExactly("10", "25", "50", "100", "250");
+        assertThat(csv.subList(1, csv.size())).extracting(l -> l.split(",")[2]).containsExactly("10", "25", "50", "100", "250",
+                "0/2/3/2/n", "2000/3/3/3/n", "4000/3/3/3/n", "5000/3/3/3/n", "5000/3/3/3/y", "5000/5/5/5/n", "6000/3/3/3/n",
+                "8000/3/3/3/n", "10000/3/3/3/n");
         // every grid value is scored against the same labels (TP + FN constant)
         long labels = -1;
         for (String l : csv.subList(1, csv.size())) {

@@ -45,7 +45,11 @@ class TapeCommandTest {
         assertThat(ha).isEqualTo(PINNED_SHA256);
     }
 
-    static final String PINNED_SHA256 = "71c5028b71d8a38370b856d28f017b220b89872271aec96cb97b4d5ed979962d";
+    // 2026-11-24 sweep calibration: only alerts.csv changed (sweep rows: 17 remain, each >= 5,000 sh on >= 3 venues
+    // or >= 3 levels, the same 17 that `detect-eval --real --detector sweep` counts on this file).
+    // Then the equity block default became size-only (10,000 sh or 1% ADV): only the block rows of alerts.csv changed,
+    // 312 Reg NMS blocks -> the 11 of >= 10,000 sh (TaqSampleDetectTest: 312 by a BigDecimal filter, 301 by notional only).
+    static final String PINNED_SHA256 = "41e5d10a69f31dddbfcb28dd626012e308e92c2e0ae12d685e15880e090e2253";
 
     @Test
     void cvdColumnIsTheRunningSumOfSignedSizePerSessionAndBarsAddUp(@TempDir Path tmp) throws Exception {

@@ -43,14 +43,20 @@ public final class MetaOrderDetector implements TradeDetector {
     /**
      * Parameters (arbitrary starting points, audit X-6).
      *
-     * @param windowNanos        rolling window; default 30 min; must be a multiple of {@code bucketNanos}
+     * @param windowNanos        rolling window; default 60 min (calibrated on the simulator's hours-long meta-orders,
+     *                           docs/detect-eval.md; was 30 min); must be a multiple of {@code bucketNanos}
      * @param bucketNanos        bucket (evaluation step); default 1 min
      * @param zEnter             |z| to open an episode; default 3.0
      * @param zExit              |z| to keep it open; default 1.0
-     * @param minBaselineSamples earlier non-overlapping window values needed before testing; default 20 (so a
-     *                           session is tested from about 2 x window + 20 buckets on)
+     * @param minBaselineSamples earlier non-overlapping window values needed before testing (pre-calibration 20: so a
+     *                           session is tested from about 2 x window + 20 buckets on); default 5 (calibrated: with
+     *                           20 a 60 min window is tested only after ~2 h, when an hours-long meta-order is
+     *                           already in the baseline)
      * @param minPrints          signed prints in the window; default 50 ("many prints")
-     * @param minDominantShare   share of the window's signed prints on the dominant side; default 0.55
+     * @param minDominantShare   share of the window's signed prints on the dominant side; default 0.5 = off
+     *                           (calibrated: a meta-order's 100-900-share children are a small share of the print
+     *                           count, so 0.55 blocked every planted meta-order on the simulator; the signed-volume
+     *                           z-test carries the evidence)
      * @param maxPrintSize       prints at least this large are ignored (blocks are not child orders; fixed
      *                           point); default 10,000 shares (the conventional block size)
      * @param excludedConditions ignored non-regular prints; default the non-signable set
@@ -66,8 +72,12 @@ public final class MetaOrderDetector implements TradeDetector {
             if (maxPrintSize <= 0) throw new IllegalArgumentException("maxPrintSize > 0");
         }
 
-        public static final Params DEFAULT = new Params(30 * 60_000_000_000L, 60_000_000_000L, 3.0, 1.0, 20, 50, 0.55,
+        public static final Params DEFAULT = new Params(60 * 60_000_000_000L, 60_000_000_000L, 3.0, 1.0, 5, 50, 0.5,
                 Px.ofUnits(10_000), DetectSupport.NON_REGULAR);
+
+        /** The pre-calibration defaults (30 min window, 20 baseline windows, dominant share 0.55 of prints). */
+        public static final Params PRE_CALIBRATION = new Params(30 * 60_000_000_000L, 60_000_000_000L, 3.0, 1.0, 20, 50,
+                0.55, Px.ofUnits(10_000), DetectSupport.NON_REGULAR);
 
         public String describe() {
             return "window=" + DetectSupport.duration(windowNanos) + ",bucket=" + DetectSupport.duration(bucketNanos)

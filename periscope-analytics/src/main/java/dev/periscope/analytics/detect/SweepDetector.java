@@ -33,12 +33,17 @@ public final class SweepDetector implements TradeDetector {
      *
      * @param windowNanos        cluster window from its first print, event time; default 50 ms (audit OF-12:
      *                           sweeps execute within micro- to milliseconds; the exact value is arbitrary, X-6)
-     * @param minVenues          distinct lit venues for a sweep; default 2 (OF-12 "across >= 2 venues")
+     * @param minVenues          distinct lit venues for a sweep; default 3 (OF-12 says ">= 2 venues", but a 2-venue
+     *                           split is how any marketable order is routed: 2 gave ~2,200 alarms/h on the simulator;
+     *                           calibrated in docs/detect-eval.md "Sweep calibration")
      * @param minLevels          distinct prices for a non-ISO sweep on any number of venues; default 3 (arbitrary)
-     * @param isoMinLevels       distinct prices among ISO prints for an ISO sweep; default 2 (an ISO walking a
-     *                           book takes at least two levels)
+     * @param isoMinLevels       distinct prices among ISO prints for an ISO sweep; default 3 (2 fires on every
+     *                           ISO that takes two levels on one venue; 3 measured as good and keeps the rule
+     *                           symmetric with minLevels)
      * @param isoOnly            only prints with condition F take part; default false
-     * @param minTotalSize       minimum cluster size (fixed point); default 0 (no standard; normalise by ADV, OF-12)
+     * @param minTotalSize       minimum cluster size (fixed point); default 5,000 shares (no standard exists, OF-12
+     *                           suggests normalising by ADV; calibrated on the simulator's news sweeps of 4,000-16,000
+     *                           shares against its 5,000-share arbitrage ISOs, docs/detect-eval.md; set per instrument)
      * @param excludedConditions condition mask of ignored non-regular prints; default the non-signable set
      */
     public record Params(long windowNanos, int minVenues, int minLevels, int isoMinLevels, boolean isoOnly,
@@ -54,10 +59,30 @@ public final class SweepDetector implements TradeDetector {
                 throw new IllegalArgumentException("F (ISO) cannot be excluded");
         }
 
-        public static final Params DEFAULT = new Params(50_000_000L, 2, 3, 2, false, 0, DetectSupport.NON_REGULAR);
+        public static final Params DEFAULT = new Params(50_000_000L, 3, 3, 3, false, Px.ofUnits(5_000),
+                DetectSupport.NON_REGULAR);
+
+        /** The pre-calibration rule (2 venues, no size floor): every routine split of a marketable order. */
+        public static final Params LOOSE = new Params(50_000_000L, 2, 3, 2, false, 0, DetectSupport.NON_REGULAR);
 
         public Params withWindow(long nanos) {
             return new Params(nanos, minVenues, minLevels, isoMinLevels, isoOnly, minTotalSize, excludedConditions);
+        }
+
+        public Params withMinVenues(int venues) {
+            return new Params(windowNanos, venues, minLevels, isoMinLevels, isoOnly, minTotalSize, excludedConditions);
+        }
+
+        public Params withMinLevels(int levels) {
+            return new Params(windowNanos, minVenues, levels, isoMinLevels, isoOnly, minTotalSize, excludedConditions);
+        }
+
+        public Params withIsoMinLevels(int levels) {
+            return new Params(windowNanos, minVenues, minLevels, levels, isoOnly, minTotalSize, excludedConditions);
+        }
+
+        public Params withMinTotalSize(long size) {
+            return new Params(windowNanos, minVenues, minLevels, isoMinLevels, isoOnly, size, excludedConditions);
         }
 
         public Params withIsoOnly(boolean iso) {

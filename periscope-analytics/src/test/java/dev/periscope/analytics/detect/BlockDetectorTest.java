@@ -112,6 +112,17 @@ class BlockDetectorTest {
     @Test
     void assetClassDefaults() {
         assertThat(BlockDetector.Params.forAssetClass(AssetClass.EQUITY).minSize()).isEqualTo(Px.ofUnits(10_000));
+        // the equity alert default is size-based; the Reg NMS rule stays available by name
+        assertThat(BlockDetector.Params.forAssetClass(AssetClass.EQUITY).minNotional()).isZero();
+        assertThat(BlockDetector.Params.REG_NMS.minNotional()).isEqualTo(Px.ofUnits(200_000));
+        assertThat(BlockDetector.Params.REG_NMS.minSize()).isEqualTo(Px.ofUnits(10_000));
+        BlockDetector sizeOnly = new BlockDetector(BlockDetector.Params.forAssetClass(AssetClass.EQUITY));
+        AlertCollector c = new AlertCollector();
+        // 2,000 sh at $100 = $200,000: a Reg NMS block by notional, not a default alert
+        sizeOnly.onTrade(1, 1_000, Px.ofUnits(100), Px.ofUnits(2_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE, c);
+        assertThat(c.size()).isZero();
+        sizeOnly.onTrade(1, 2_000, Px.ofUnits(100), Px.ofUnits(10_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE, c);
+        assertThat(c.size()).isEqualTo(1);
         var crypto = BlockDetector.Params.forAssetClass(AssetClass.CRYPTO_SPOT);
         assertThat(crypto.minSize()).isZero();
         assertThat(crypto.minNotional()).isEqualTo(Px.ofUnits(100_000));

@@ -17,7 +17,7 @@ class DetectorSetTest {
 
     private static List<String> run(boolean blockFirst) {
         AlertCollector out = new AlertCollector();
-        TradeDetector block = new BlockDetector(), sweep = new SweepDetector();
+        TradeDetector block = new BlockDetector(), sweep = new SweepDetector(SweepDetector.Params.LOOSE);
         DetectorSet set = blockFirst ? new DetectorSet(out, block, sweep) : new DetectorSet(out, sweep, block);
         feed(set, 0, "10.00", "100", 'P', "", 1);
         feed(set, 1_000, "10.01", "100", 'N', "", 1);

@@ -9,7 +9,38 @@ import static org.assertj.core.api.Assertions.within;
 
 class SweepDetectorTest {
 
-    private final Feed f = new Feed(new SweepDetector());
+    /** Clustering mechanics are tested with the loose rule (2 venues, no size floor) on small prints. */
+    private final Feed f = new Feed(new SweepDetector(SweepDetector.Params.LOOSE));
+
+    @Test
+    void defaultRuleNeedsFiveThousandSharesAndThreeVenuesOrLevels() {
+        Feed g = new Feed(new SweepDetector());
+        // a routine 2-venue split of a 6,000-share marketable order at one price: not a sweep by default
+        g.t(ms(0), "10.00", "3000", 'P', "", 1);
+        g.t(ms(0), "10.00", "3000", 'N', "", 1);
+        assertThat(g.flush()).isZero();
+        // 3 venues but 4,999 shares: below the size floor
+        g.t(ms(100), "10.00", "2000", 'P', "", 1);
+        g.t(ms(100), "10.00", "2000", 'N', "", 1);
+        g.t(ms(100), "10.00", "999", 'Z', "", 1);
+        assertThat(g.flush()).isZero();
+        // 3 venues, 5,000 shares: a sweep
+        g.t(ms(200), "10.00", "2000", 'P', "", 1);
+        g.t(ms(200), "10.00", "2000", 'N', "", 1);
+        g.t(ms(200), "10.00", "1000", 'Z', "", 1);
+        assertThat(g.flush()).isEqualTo(1);
+        assertThat(g.last().params()).startsWith("window=50ms,minVenues=3,minLevels=3,isoMinLevels=3,isoOnly=false,minTotalSize=5000,");
+        // ISO walking 2 levels on 2 venues: no longer enough (isoMinLevels 3, minVenues 3)
+        g.t(ms(300), "10.00", "3000", 'P', "F", -1);
+        g.t(ms(300), "9.99", "3000", 'N', "F", -1);
+        assertThat(g.flush()).isZero();
+        // ISO walking 3 levels on one venue, 6,000 shares: an ISO sweep
+        g.t(ms(400), "10.00", "2000", 'P', "F", -1);
+        g.t(ms(400), "9.99", "2000", 'P', "F", -1);
+        g.t(ms(400), "9.98", "2000", 'P', "F", -1);
+        assertThat(g.flush()).isEqualTo(1);
+        assertThat(g.last().kind()).isEqualTo("iso-sweep");
+    }
 
     @Test
     void sameSidePrintsOnThreeVenuesAreOneSweepEmittedWhenTheWindowCloses() {

@@ -101,7 +101,9 @@ class TaqSampleDetectTest {
             assertThat(a.venues()).as(a::toLine).isEqualTo(v.toString()).doesNotContain("D");
             assertThat(a.levels()).as(a::toLine).isEqualTo(Math.min(levels.size(), SweepDetector.MAX_LEVELS));
             if (a.kind().equals("iso-sweep")) assertThat(isoPrints).as(a::toLine).isGreaterThanOrEqualTo(2);
-            assertThat(a.venues().length() >= 2 || a.levels() >= 2).as(a::toLine).isTrue();
+            // default rule: >= 5,000 shares on >= 3 venues or >= 3 levels (an ISO sweep also needs 3 ISO levels or venues)
+            assertThat(size).as(a::toLine).isGreaterThanOrEqualTo(new BigDecimal(5_000));
+            assertThat(a.venues().length() >= 3 || a.levels() >= 3).as(a::toLine).isTrue();
             assertThat(a.tsEnd() - a.tsStart()).isLessThanOrEqualTo(50_000_000L);
         }
         AlertCollector isoOnly = run(new SweepDetector(SweepDetector.Params.DEFAULT.withIsoOnly(true)));

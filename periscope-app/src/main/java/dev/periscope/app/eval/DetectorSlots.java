@@ -108,10 +108,26 @@ public final class DetectorSlots {
                 v -> inst -> new BlockDetector(new BlockDetector.Params(Px.ofUnits(Long.parseLong(v)), 0, 0, 20, 5, nonRegBlock))));
         g.add(grid("sweep", "window(ms)", new String[]{"10", "25", "50", "100", "250"},
                 v -> inst -> new SweepDetector(SweepDetector.Params.DEFAULT.withWindow(Long.parseLong(v) * 1_000_000L))));
+        g.add(grid("sweep", "minTotalSize(sh)/minVenues/minLevels/isoMinLevels/isoOnly", new String[]{"0/2/3/2/n",
+                        "2000/3/3/3/n", "4000/3/3/3/n", "5000/3/3/3/n", "5000/3/3/3/y", "5000/5/5/5/n", "6000/3/3/3/n",
+                        "8000/3/3/3/n", "10000/3/3/3/n"},
+                v -> inst -> {
+                    String[] a = v.split("/");
+                    return new SweepDetector(SweepDetector.Params.DEFAULT.withMinTotalSize(Px.ofUnits(Long.parseLong(a[0])))
+                            .withMinVenues(Integer.parseInt(a[1])).withMinLevels(Integer.parseInt(a[2]))
+                            .withIsoMinLevels(Integer.parseInt(a[3])).withIsoOnly(a[4].equals("y")));
+                }));
         long absEx = AbsorptionDetector.Params.DEFAULT.excludedConditions();
         g.add(grid("absorption", "relFactor", new String[]{"0.5", "1.0", "2.0", "3.0", "5.0"},
                 v -> inst -> new AbsorptionDetector(new AbsorptionDetector.Params(60_000_000_000L, inst.tickSize(), 1,
                         Px.ofUnits(5_000), Double.parseDouble(v), 10, 2, absEx))));
+        g.add(grid("absorption", "window(s)/relFactor/minAbsDelta(sh)", new String[]{"60/1.0/5000", "60/0.5/5000",
+                        "30/1.0/5000", "30/0.5/5000", "20/1.0/5000", "20/0.5/3000", "10/1.0/3000", "10/0.5/2000", "30/0.75/5000"},
+                v -> inst -> {
+                    String[] a = v.split("/");
+                    return new AbsorptionDetector(new AbsorptionDetector.Params(Long.parseLong(a[0]) * 1_000_000_000L,
+                            inst.tickSize(), 1, Px.ofUnits(Long.parseLong(a[2])), Double.parseDouble(a[1]), 10, 2, absEx));
+                }));
         IcebergL3Detector.Params l3 = IcebergL3Detector.Params.DEFAULT;
         g.add(grid("iceberg-l3", "minRefills", new String[]{"1", "2", "3", "5", "8"},
                 v -> inst -> new IcebergL3Detector(new IcebergL3Detector.Params(l3.refillDelayNanos(), l3.sizeTolerance(),
@@ -131,6 +147,14 @@ public final class DetectorSlots {
                 v -> inst -> new MetaOrderDetector(new MetaOrderDetector.Params(mo.windowNanos(), mo.bucketNanos(),
                         Double.parseDouble(v), Math.min(mo.zExit(), Double.parseDouble(v)), mo.minBaselineSamples(),
                         mo.minPrints(), mo.minDominantShare(), mo.maxPrintSize(), mo.excludedConditions()))));
+        g.add(grid("meta-order", "window(min)/minBaselineSamples/minDominantShare", new String[]{"30/20/0.55", "30/5/0.55",
+                        "30/20/0.5", "10/20/0.55", "10/5/0.5", "60/5/0.5", "5/10/0.5"},
+                v -> inst -> {
+                    String[] a = v.split("/");
+                    return new MetaOrderDetector(new MetaOrderDetector.Params(Long.parseLong(a[0]) * 60_000_000_000L,
+                            mo.bucketNanos(), mo.zEnter(), mo.zExit(), Integer.parseInt(a[1]), mo.minPrints(),
+                            Double.parseDouble(a[2]), mo.maxPrintSize(), mo.excludedConditions()));
+                }));
         NaivePlaybookIcebergDetector.Params nb = NaivePlaybookIcebergDetector.Params.DEFAULT;
         g.add(grid("naive-playbook-iceberg", "minTrades", new String[]{"5", "10", "20"},
                 v -> inst -> new NaivePlaybookIcebergDetector(new NaivePlaybookIcebergDetector.Params(nb.windowNanos(),
