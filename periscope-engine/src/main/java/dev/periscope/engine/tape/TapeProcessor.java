@@ -74,15 +74,16 @@ public final class TapeProcessor implements MarketDataHandler {
     }
 
     /**
-     * Block (Reg NMS for equities), sweep (OF-12), absorption and delta/price divergence (5-minute bars, 20-bar
-     * extremes) detectors. Absorption uses the instrument's tick
-     * and, for equities, a 5,000-share floor on |delta| in addition to the relative threshold, so that thin
+     * Block (size-based for equities, see BlockDetector.Params), sweep (OF-12, calibrated), absorption and
+     * delta/price divergence (5-minute bars, 20-bar extremes) detectors. Absorption uses the instrument's tick, a
+     * 30-second window with |delta| at least 0.75 x the session's average volume per window (calibrated on the
+     * simulator's planted absorption: docs/detect-eval.md) and, for equities, a 5,000-share floor so that thin
      * pre-market minutes do not raise alerts on a few shares.
      */
     public static TradeDetector[] defaultDetectors(Instrument instrument) {
         boolean equity = instrument.assetClass() == AssetClass.EQUITY;
-        AbsorptionDetector.Params abs = new AbsorptionDetector.Params(60_000_000_000L, instrument.tickSize(), 1,
-                equity ? Px.ofUnits(5_000) : 0, 1.0, 10, 2, AbsorptionDetector.Params.DEFAULT.excludedConditions());
+        AbsorptionDetector.Params abs = new AbsorptionDetector.Params(30_000_000_000L, instrument.tickSize(), 1,
+                equity ? Px.ofUnits(5_000) : 0, 0.75, 10, 2, AbsorptionDetector.Params.DEFAULT.excludedConditions());
         BlockDetector.Params block = equity || instrument.assetClass() == AssetClass.CRYPTO_SPOT
                 || instrument.assetClass() == AssetClass.CRYPTO_PERP
                 ? BlockDetector.Params.forAssetClass(instrument.assetClass()) : BlockDetector.Params.US_EQUITY;
