@@ -115,9 +115,9 @@ public final class DemoCommand implements Callable<Integer> {
                 100.0 * micro.signedRight / Math.max(1, micro.signedChecked), micro.signedChecked, micro.unsigned);
         rule(o, "FOOTPRINT, LAST " + col.bars.size() + " BARS (" + spec.text() + ")  bid x ask volume per price, * = POC, | = value area");
         for (Bar b : col.bars) printBar(o, b);
-        rule(o, "LARGEST BLOCKS (Reg NMS: >= 10,000 sh or >= $200,000)");
+        rule(o, "LARGEST BLOCKS (>= 10,000 sh or >= 1% of ADV; off-exchange on D)");
         printAlerts(o, col.alerts, a -> a.detector().equals("block"), 5);
-        rule(o, "SWEEPS (same side, several venues/levels within 50 ms; ISO-flagged)");
+        rule(o, "SWEEPS (same side, >= 5,000 sh over >= 3 venues or levels within 50 ms)");
         printAlerts(o, col.alerts, a -> a.detector().equals("sweep"), 5);
         rule(o, "ABSORPTION (large one-sided delta, price held)");
         printAlerts(o, col.alerts, a -> a.detector().equals("absorption"), 3);
