@@ -3,9 +3,6 @@ package dev.periscope.app;
 import dev.periscope.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,16 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CryptoCommandTest {
     @Test
     void krakenBookRecordingReportsAllChecksumsPassing() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = PeriscopeCli.execute("crypto", SharedData.path("crypto-ws/KRAKEN.ws.50.0").toString());
-        } finally {
-            System.setOut(old);
-        }
-        String out = buf.toString(StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run("crypto", SharedData.path("crypto-ws/KRAKEN.ws.50.0").toString());
+        int rc = r.exitCode();
+        String out = r.out();
         assertThat(rc).isZero();
         assertThat(out).contains("(KRAKEN)");
         // total line: 4,279 messages, 10 snapshots, 4,269 updates, 4,269 checksums verified, 0 failed

@@ -2,9 +2,6 @@ package dev.periscope.app;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code periscope demo}: runs the built-in session and checks the summary is complete and self-consistent. */
 class DemoCommandTest {
     static String run(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "demo";
-            System.arraycopy(args, 0, all, 1, args.length);
-            assertThat(PeriscopeCli.execute(all)).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return Cli.ok("demo", args);
     }
 
     static long num(String s) {

@@ -7,9 +7,6 @@ import dev.periscope.app.eval.DetectEval;
 import dev.periscope.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -20,18 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code periscope detect-eval} end to end on short sessions: text, JSON and sweep CSV agree with the engine. */
 class DetectEvalCommandTest {
     static String run(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "detect-eval";
-            System.arraycopy(args, 0, all, 1, args.length);
-            assertThat(PeriscopeCli.execute(all)).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return Cli.ok("detect-eval", args);
     }
 
     @Test
@@ -77,14 +63,8 @@ class DetectEvalCommandTest {
 
     @Test
     void unknownDetectorIsRejected() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PeriscopeCli.execute("detect-eval", "--detector", "nope")).isNotZero();
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown detector 'nope'");
+        Cli.Result r = Cli.run("detect-eval", "--detector", "nope");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("unknown detector 'nope'");
     }
 }
