@@ -43,7 +43,9 @@ public final class DetectEval {
             .with("naive-cancel-ratio", SideRelation.SAME, "spoof", "layering")
             .with("meta-order", SideRelation.SAME, "meta-order")
             .with("naive-playbook-iceberg", SideRelation.OPPOSITE, "iceberg")
-            .with(PlaybookSweepBaseline.NAME, SideRelation.SAME, "sweep");
+            .with(PlaybookSweepBaseline.NAME, SideRelation.SAME, "sweep")
+            .with("naive-playbook-accumulation", SideRelation.SAME, "meta-order")
+            .with("naive-playbook-absorption", SideRelation.OPPOSITE, "absorption");
 
     /** Detector → its naive baseline. */
     public static final Map<String, String> BASELINES = baselines();
@@ -54,6 +56,8 @@ public final class DetectEval {
         m.put("iceberg-taq", "naive-playbook-iceberg");
         m.put("spoofing", "naive-cancel-ratio");
         m.put("sweep", PlaybookSweepBaseline.NAME);
+        m.put("meta-order", "naive-playbook-accumulation");
+        m.put("absorption", "naive-playbook-absorption");
         return java.util.Collections.unmodifiableMap(m);
     }
 

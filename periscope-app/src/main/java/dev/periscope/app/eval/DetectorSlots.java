@@ -9,7 +9,9 @@ import dev.periscope.analytics.detect.IcebergL3Detector;
 import dev.periscope.analytics.detect.IcebergTradeQuoteDetector;
 import dev.periscope.analytics.detect.MetaOrderDetector;
 import dev.periscope.analytics.detect.NaiveCancelRatioDetector;
+import dev.periscope.analytics.detect.NaivePlaybookAbsorptionDetector;
 import dev.periscope.analytics.detect.NaivePlaybookIcebergDetector;
+import dev.periscope.analytics.detect.NaivePlaybookInstitutionalDetector;
 import dev.periscope.analytics.detect.OrderEventDetector;
 import dev.periscope.analytics.detect.SpoofingDetector;
 import dev.periscope.analytics.detect.SweepDetector;
@@ -38,7 +40,8 @@ import java.util.function.Function;
 public final class DetectorSlots {
     /** Trade detectors, in the order they are fed. */
     public static final List<String> TRADE = List.of("block", "sweep", "absorption", "delta-divergence", "iceberg-taq",
-            "meta-order", "naive-playbook-iceberg", PlaybookSweepBaseline.NAME);
+            "meta-order", "naive-playbook-iceberg", PlaybookSweepBaseline.NAME, "naive-playbook-accumulation",
+            "naive-playbook-absorption");
     /** Order-event (L3) detectors. */
     public static final List<String> ORDER = List.of("iceberg-l3", "spoofing", "naive-cancel-ratio");
 
@@ -89,6 +92,8 @@ public final class DetectorSlots {
             case "meta-order" -> inst -> new MetaOrderDetector();
             case "naive-playbook-iceberg" -> inst -> new NaivePlaybookIcebergDetector();
             case PlaybookSweepBaseline.NAME -> inst -> new PlaybookSweepBaseline();
+            case "naive-playbook-accumulation" -> inst -> new NaivePlaybookInstitutionalDetector();
+            case "naive-playbook-absorption" -> inst -> new NaivePlaybookAbsorptionDetector();
             case "iceberg-l3" -> inst -> new IcebergL3Detector();
             case "spoofing" -> inst -> new SpoofingDetector();
             case "naive-cancel-ratio" -> inst -> new NaiveCancelRatioDetector();
