@@ -88,6 +88,36 @@ public abstract class VenueReplay {
     /** Handles one line; reports bad input to the issue log and returns. */
     protected abstract void onLine(LineReader r);
 
+    private static final byte[] COLON_SPACE = ": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The cryptofeed recording line format {@code <recv epoch s>: <raw JSON>} shared by several venues: skips lines
+     * that do not start with a digit (connect/sent lines, blanks), reports a missing prefix, feeds the JSON to
+     * {@link #json} and calls {@link #onRecordedMessage(long)}; a parse failure is reported and the line skipped (STRICT
+     * rethrows).
+     */
+    protected final void onRecordedJsonLine(LineReader r) {
+        byte[] b = r.buf();
+        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return;
+        int colon = r.indexOf(COLON_SPACE, r.start());
+        if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); return; }
+        try {
+            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
+            json.feed(b, colon + 2, r.end());
+            onRecordedMessage(recv);
+        } catch (dev.periscope.model.quality.DataException e) {
+            throw e; // STRICT policy: stop at the first issue
+        } catch (IOException | RuntimeException e) {
+            json.reset();
+            issue("message", "parse", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** One JSON message of a recorded line, already fed to {@link #json}; used by {@link #onRecordedJsonLine}. */
+    protected void onRecordedMessage(long recvNanos) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not use onRecordedJsonLine");
+    }
+
     /** End of input: flushes pending state (Binance snapshots), sets final sync flags, calls {@code handler.onEnd()}. */
     public abstract void finish();
 

@@ -17,7 +17,6 @@ import dev.periscope.model.quality.DataIssueLog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +57,6 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         }
     }
 
-    private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT = 1, L2UPDATE = 2, MATCH = 3, LAST_MATCH = 4, TICKER = 5, OTHER = 6;
 
     private final SymbolTable<Product> table = new SymbolTable<>(s -> new Product(s, newBook()));
@@ -75,20 +73,7 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
 
     @Override
     protected void onLine(LineReader r) {
-        byte[] b = r.buf();
-        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return;
-        int colon = r.indexOf(COLON, r.start());
-        if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); return; }
-        try {
-            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
-            json.feed(b, colon + 2, r.end());
-            onMessage(recv);
-        } catch (dev.periscope.model.quality.DataException e) {
-            throw e; // STRICT policy: stop at the first issue
-        } catch (IOException | RuntimeException e) {
-            json.reset();
-            issue("message", "parse", String.valueOf(e.getMessage()));
-        }
+        onRecordedJsonLine(r);
     }
 
     @Override
@@ -97,7 +82,8 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         handler.onEnd();
     }
 
-    private void onMessage(long recv) throws IOException {
+    @Override
+    protected void onRecordedMessage(long recv) throws IOException {
         JsonParser p = json.parser();
         if (json.next() != JsonToken.START_OBJECT) throw new IOException("message is not an object");
         int type = OTHER;

@@ -17,7 +17,6 @@ import dev.periscope.model.quality.DataIssueLog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,7 +58,6 @@ public final class KrakenReplay extends VenueReplay {
         public int volumeDecimals() { return volumeDecimals; }
     }
 
-    private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final int BOOK = 1, TRADE = 2;
 
     private final SymbolTable<Pair> table = new SymbolTable<>(s -> new Pair(s, newBook()));
@@ -92,20 +90,7 @@ public final class KrakenReplay extends VenueReplay {
 
     @Override
     protected void onLine(LineReader r) {
-        byte[] b = r.buf();
-        if (r.end() == r.start() || b[r.start()] < '0' || b[r.start()] > '9') return; // connect/sent lines
-        int colon = r.indexOf(COLON, r.start());
-        if (colon < 0) { issue("line", "format", "no '<epoch>: ' prefix"); return; }
-        try {
-            long recv = Text.epochSecondsToNanos(b, r.start(), colon);
-            json.feed(b, colon + 2, r.end());
-            onMessage(recv);
-        } catch (dev.periscope.model.quality.DataException e) {
-            throw e; // STRICT policy: stop at the first issue
-        } catch (IOException | RuntimeException e) {
-            json.reset();
-            issue("message", "parse", String.valueOf(e.getMessage()));
-        }
+        onRecordedJsonLine(r);
     }
 
     @Override
@@ -114,7 +99,8 @@ public final class KrakenReplay extends VenueReplay {
         handler.onEnd();
     }
 
-    private void onMessage(long recv) throws IOException {
+    @Override
+    protected void onRecordedMessage(long recv) throws IOException {
         JsonParser p = json.parser();
         JsonToken t = json.next();
         if (t == JsonToken.START_OBJECT) { onEvent(); return; }
