@@ -42,17 +42,12 @@ public final class TaqQuoteReader extends TaqReaderBase {
     }
 
     @Override
-    public MarketEvent next() {
-        while (nextRow()) {
-            if (parse()) return event;
-            skipped++;
-        }
-        return null;
-    }
+    MarketEvent event() { return event; }
 
     private long bidPx, bidSz, askPx, askSz;
 
-    private boolean parse() {
+    @Override
+    boolean parse() {
         long ts = timestamp();
         if (bad) return false;
         char venue = participant();

@@ -1,5 +1,7 @@
 package dev.periscope.io.taq;
 
+import dev.periscope.model.event.MarketEvent;
+
 import dev.periscope.engine.replay.EventSource;
 import dev.periscope.io.csv.CsvLineReader;
 import dev.periscope.io.csv.InstrumentTable;
@@ -61,6 +63,22 @@ abstract class TaqReaderBase implements EventSource {
 
     /** Data rows read (excluding the header), good or bad. */
     public long rowsRead() { return rowsRead; }
+
+    /** Parses the current row into the subclass's flyweight; false (after reporting) if the row is bad. */
+    abstract boolean parse();
+
+    /** The subclass's event flyweight, valid after {@link #parse()} returned true. */
+    abstract MarketEvent event();
+
+    /** The next good row as an event, or null at the end; bad rows are reported and skipped. */
+    @Override
+    public final MarketEvent next() {
+        while (nextRow()) {
+            if (parse()) return event();
+            skipped++;
+        }
+        return null;
+    }
 
     /** Rows reported and skipped. */
     public long rowsSkipped() { return skipped; }

@@ -46,15 +46,10 @@ public final class TaqTradeReader extends TaqReaderBase {
     }
 
     @Override
-    public MarketEvent next() {
-        while (nextRow()) {
-            if (parse()) return event;
-            skipped++;
-        }
-        return null;
-    }
+    MarketEvent event() { return event; }
 
-    private boolean parse() {
+    @Override
+    boolean parse() {
         long ts = timestamp();
         if (bad) return false;
         char venue = participant();
