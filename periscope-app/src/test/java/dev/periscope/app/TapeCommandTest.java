@@ -49,7 +49,7 @@ class TapeCommandTest {
     // or >= 3 levels, the same 17 that `detect-eval --real --detector sweep` counts on this file).
     // Then the equity block default became size-only (10,000 sh or 1% ADV): only the block rows of alerts.csv changed,
     // 312 Reg NMS blocks -> the 11 of >= 10,000 sh (TaqSampleDetectTest: 312 by a BigDecimal filter, 301 by notional only).
-    static final String PINNED_SHA256 = "25b93d8bf491c4a359f666ce365cb2e0f894abb28fbd97b5e14335a6155cad0c";
+    static final String PINNED_SHA256 = "7029bd56e2a5598c1c8a59de9bd4ba467398b5c54de55c0054541a400d7c0ff3";
 
     @Test
     void cvdColumnIsTheRunningSumOfSignedSizePerSessionAndBarsAddUp(@TempDir Path tmp) throws Exception {

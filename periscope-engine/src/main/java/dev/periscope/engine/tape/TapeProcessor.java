@@ -101,6 +101,8 @@ public final class TapeProcessor implements MarketDataHandler {
         final ValueArea.Result va = new ValueArea.Result();
         final TapeRow row = new TapeRow();
         int openedSession = Integer.MIN_VALUE;
+        /** The NBBO in force (Px.NONE before the first quote). */
+        long bid = dev.periscope.model.Px.NONE, ask = dev.periscope.model.Px.NONE;
 
         State(Instrument instrument) {
             bars = switch (config.barKind()) {
@@ -140,9 +142,13 @@ public final class TapeProcessor implements MarketDataHandler {
         quotes++;
         State s = state(q.instrument);
         if (q.venue == QuoteEvent.NBBO) {
+            s.bid = q.bidPrice;
+            s.ask = q.askPrice;
             s.signer.onQuote(q.tsEvent, q.bidPrice, q.askPrice);
         } else if (s.nbbo.onQuote(q)) {
-            s.signer.onQuote(q.tsEvent, s.nbbo.bidPrice(), s.nbbo.askPrice());
+            s.bid = s.nbbo.bidPrice();
+            s.ask = s.nbbo.askPrice();
+            s.signer.onQuote(q.tsEvent, s.bid, s.ask);
         }
     }
 
@@ -162,8 +168,9 @@ public final class TapeProcessor implements MarketDataHandler {
         row.counted = counted;
         row.printFlags = PrintFlags.ofConditions(t.conditions);
         row.signable = SaleCondition.isSignable(t.conditions);
-        row.bid = s.signer.lastBid();
-        row.ask = s.signer.lastAsk();
+        // the NBBO in force now; a signed print reports the quote its signing used instead (it honours the lag)
+        row.bid = s.bid;
+        row.ask = s.ask;
         byte side;
         if (t.aggressor != Aggressor.UNKNOWN) {
             side = t.aggressor;
