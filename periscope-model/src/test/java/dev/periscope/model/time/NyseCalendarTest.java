@@ -216,12 +216,17 @@ class NyseCalendarTest {
             }
         }
         long tid = Thread.currentThread().threadId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int k = 0; k < 200_000; k++) {
-            long t = start + k * step;
-            sink += NYSE.sessionKey(t) + NYSE.phase(t).ordinal();
+        // the least of 5 measurements: one allocation per call would be >= 3.2 MB in every one of them, while a
+        // JIT recompilation landing in one window (seen on a loaded machine) allocates a few KB once
+        long allocated = Long.MAX_VALUE;
+        for (int rep = 0; rep < 5; rep++) {
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int k = 0; k < 200_000; k++) {
+                long t = start + k * step;
+                sink += NYSE.sessionKey(t) + NYSE.phase(t).ordinal();
+            }
+            allocated = Math.min(allocated, mx.getThreadAllocatedBytes(tid) - before);
         }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
         assertThat(sink).isNotZero();
         assertThat(allocated).as("bytes allocated by 400k calls").isLessThan(4_096);
     }
