@@ -160,6 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void printTruth(PrintStream o, MarketSimulator sim, SimConfig cfg,
                                    dev.periscope.app.eval.DetectorSlots.Pipeline detectors) {
         List<dev.periscope.model.truth.GroundTruthLabel> labels = sim.groundTruth().labels();
+        List<dev.periscope.model.truth.GroundTruthLabel> incidental = sim.groundTruth().incidentalLabels();
         long span = cfg.epochNanos(cfg.extendedClose()) - cfg.epochNanos(cfg.extendedOpen());
         List<Alert> alerts = new ArrayList<>();
         for (var slot : detectors.slots()) alerts.addAll(slot.alerts());
@@ -170,11 +171,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (var slot : detectors.slots()) {
             String d = slot.detector();
             if (matcher.mapping().rule(d) == null) continue;
-            var r = matcher.match(d, alerts, labels, span);
+            var r = matcher.match(d, alerts, labels, incidental, span);
             for (var h : r.hits()) hitBy.merge(h.label(), d + " (" + Math.max(0, h.delayNanos() / 1_000_000_000L) + " s)", (a, b) -> a + ", " + b);
             var c = r.counts();
             rows.add(new String[]{d, Long.toString(c.labels()), Long.toString(c.tp()), Long.toString(c.fn()),
-                    Long.toString(c.fp()), fmt(c.precision()), fmt(c.recall()), fmt(c.f1())});
+                    Long.toString(c.fp()), Long.toString(c.explained()), fmt(c.precision()), fmt(c.recall()), fmt(c.f1())});
         }
         rule(o, "PLANTED PATTERNS VS ALERTS (" + labels.size() + " labels; matched within 1 s, side-aware)");
         for (var l : labels) {
@@ -183,8 +184,10 @@ public final class DemoCommand implements Callable<Integer> {
                     Aggressor.label(l.side()), l.size() / Px.SCALE, l.venue(), by == null ? "MISS" : "HIT by " + by);
         }
         rule(o, "SCORECARD OF THIS SESSION (periscope detect-eval --seeds N gives it across seeds with intervals)");
-        o.printf("  %-24s %6s %5s %5s %7s %9s %7s %7s%n", "detector", "labels", "hits", "miss", "false", "precision", "recall", "F1");
-        for (String[] r : rows) o.printf("  %-24s %6s %5s %5s %7s %9s %7s %7s%n", (Object[]) r);
+        o.printf(Locale.ROOT, "  unplanted = alerts explained by one of the session's %,d real sweeps nobody planted (arbitrage ISOs,%n"
+                + "  routed orders on several venues): neither hits nor false alarms%n", incidental.size());
+        o.printf("  %-24s %6s %5s %5s %7s %9s %9s %7s %7s%n", "detector", "labels", "hits", "miss", "false", "unplanted", "precision", "recall", "F1");
+        for (String[] r : rows) o.printf("  %-24s %6s %5s %5s %7s %9s %9s %7s %7s%n", (Object[]) r);
     }
 
     private static String fmt(java.util.OptionalDouble v) {

@@ -48,6 +48,10 @@ public final class DetectEvalCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "precision/recall over each detector's main parameter")
     boolean sweep;
 
+    @Option(names = "--no-incidental", description = "count every alert that hits no planted label as a false alarm, even one "
+            + "that a real unplanted sweep (arbitrage ISO, routed order on several venues) explains")
+    boolean noIncidental;
+
     @Option(names = "--real", description = "alarm rates per hour on real data (no labels)")
     boolean real;
 
@@ -74,7 +78,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
         List<String> dets = detector == null ? List.of() : List.of(detector);
         if (detector != null) DetectorSlots.defaults(detector); // unknown name: clear error
         if (real) return real(o, dets.isEmpty() ? DetectorSlots.all() : dets);
-        DetectEval.Config cfg = DetectEval.Config.of(seeds).withSeeds(seed0, seeds).withDetectors(dets);
+        DetectEval.Config cfg = DetectEval.Config.of(seeds).withSeeds(seed0, seeds).withDetectors(dets).withIncidental(!noIncidental);
         if (hours != null) cfg = cfg.withBase(withHours(SimConfig.defaults(), hours));
         String text;
         if (sweep) {

@@ -60,6 +60,15 @@ public final class GroundTruth {
     private byte[] agent = new byte[1 << 16];
     private byte[] meta = new byte[1 << 16];
     private int count;
+    /** Parent order of each print (0 = none: off-exchange and negotiated prints). */
+    private int[] parentOf = new int[1 << 16];
+    // per parent order id (dense 1, 2, 3, ...): first/last tape time, shares, prices, lit venues, side, agent, ISO
+    private long[] pFirst = new long[1 << 12], pLast = new long[1 << 12], pShares = new long[1 << 12],
+            pLow = new long[1 << 12], pHigh = new long[1 << 12];
+    private int[] pVenues = new int[1 << 12], pPrints = new int[1 << 12];
+    private byte[] pSide = new byte[1 << 12], pAgent = new byte[1 << 12];
+    private boolean[] pIso = new boolean[1 << 12];
+    private int maxParent;
     private final List<MetaOrder> metaOrders = new ArrayList<>();
     private long[] sweepTimes = new long[0];
 
@@ -180,6 +189,77 @@ public final class GroundTruth {
         }
         aggressor[count] = side; agent[count] = (byte) a.ordinal(); meta[count] = (byte) metaId;
         count++;
+    }
+
+    /**
+     * Records that print {@code tradeId} (just passed to {@link #record}) belongs to aggressive parent order
+     * {@code parent} (0 = none), for {@link #incidentalLabels()}.
+     */
+    void recordParent(int parent, long tradeId, long ts, long px, long shares, char venue, byte side, byte agentOrdinal, long cond) {
+        int t = index(tradeId);
+        if (t >= parentOf.length) parentOf = Arrays.copyOf(parentOf, Math.max(parentOf.length * 2, t + 1));
+        parentOf[t] = parent;
+        if (parent <= 0) return;
+        if (parent >= pFirst.length) growParents(parent);
+        if (pPrints[parent] == 0) {
+            pFirst[parent] = ts;
+            pLow[parent] = Long.MAX_VALUE; pHigh[parent] = Long.MIN_VALUE;
+            pSide[parent] = side;
+            pAgent[parent] = agentOrdinal;
+        }
+        pPrints[parent]++;
+        pLast[parent] = Math.max(pLast[parent], ts);
+        pShares[parent] += shares;
+        pLow[parent] = Math.min(pLow[parent], px);
+        pHigh[parent] = Math.max(pHigh[parent], px);
+        pVenues[parent] |= 1 << (venue - 'A');
+        pIso[parent] |= (cond & dev.periscope.model.SaleCondition.INTERMARKET_SWEEP.bit()) != 0;
+        maxParent = Math.max(maxParent, parent);
+    }
+
+    private void growParents(int need) {
+        int c = Math.max(pFirst.length * 2, need + 1);
+        pFirst = Arrays.copyOf(pFirst, c); pLast = Arrays.copyOf(pLast, c); pShares = Arrays.copyOf(pShares, c);
+        pLow = Arrays.copyOf(pLow, c); pHigh = Arrays.copyOf(pHigh, c); pVenues = Arrays.copyOf(pVenues, c);
+        pPrints = Arrays.copyOf(pPrints, c); pSide = Arrays.copyOf(pSide, c); pAgent = Arrays.copyOf(pAgent, c);
+        pIso = Arrays.copyOf(pIso, c);
+    }
+
+    /** The aggressive parent order a print belongs to (1, 2, 3, ... in routing order), or 0 (off-exchange, negotiated). */
+    public int parentOrder(long tradeId) { return parentOf[index(tradeId)]; }
+
+    /**
+     * Sweeps that were not planted but happened: every aggressive parent order of the ordinary agents (noise,
+     * arbitrage, meta-order children, absorption bursts, ...) that took liquidity on at least 2 lit venues or at at
+     * least 2 prices, as kind {@code sweep} labels (note: agent, ISO or routed, venues, prices). The planted news
+     * sweeps ({@link Agent#SWEEP}) are in {@link #labels()} and not repeated here. Scorers use these as
+     * "don't care" truth: an alert they explain is a real sweep, neither a hit on a planted label nor a false alarm
+     * (docs/evaluation.md §2). Complete once the simulator has been drained; sorted like {@link #labels()}.
+     */
+    public List<GroundTruthLabel> incidentalLabels() {
+        int n = maxParent;
+        // trade ids per parent by counting sort over the per-print parent ids
+        int[] start = new int[n + 2];
+        for (int t = 0; t < count; t++) if (parentOf[t] > 0) start[parentOf[t] + 1]++;
+        for (int p = 1; p <= n + 1; p++) start[p] += start[p - 1];
+        long[] ids = new long[start[n + 1]];
+        int[] fill = Arrays.copyOf(start, n + 1);
+        for (int t = 0; t < count; t++) if (parentOf[t] > 0) ids[fill[parentOf[t]]++] = t + 1;
+        List<GroundTruthLabel> out = new ArrayList<>();
+        for (int p = 1; p <= n; p++) {
+            if (pPrints[p] == 0 || AGENTS[pAgent[p]] == Agent.SWEEP) continue;
+            int venues = Integer.bitCount(pVenues[p]);
+            boolean levels = pLow[p] < pHigh[p];
+            if (venues < 2 && !levels) continue;
+            StringBuilder v = new StringBuilder();
+            for (int b = 0; b < 26; b++) if ((pVenues[p] & (1 << b)) != 0) v.append((char) ('A' + b));
+            String note = AGENTS[pAgent[p]].name().toLowerCase(java.util.Locale.ROOT) + (pIso[p] ? " ISO sweep" : " routed order")
+                    + ", " + pPrints[p] + " prints on " + venues + " venue(s)" + (levels ? ", several prices" : "");
+            out.add(new GroundTruthLabel("sweep", instrument, v.toString(), pSide[p], pFirst[p], pLast[p],
+                    Px.ofUnits(pShares[p]), pLow[p], pHigh[p], new long[0], Arrays.copyOfRange(ids, start[p], start[p + 1]), note));
+        }
+        out.sort(LABEL_ORDER);
+        return Collections.unmodifiableList(out);
     }
 
     void addMetaOrder(MetaOrder m) { metaOrders.add(m); }

@@ -113,9 +113,12 @@ public final class MarketSimulator implements EventSource {
     private long[] oA = new long[256], oB = new long[256], oC = new long[256], oD = new long[256], oE = new long[256];
     private char[] oVenue = new char[256];
     private byte[] oF = new byte[256];
-    private int[] oG = new int[256], oH = new int[256], oI = new int[256];
+    private int[] oG = new int[256], oH = new int[256], oI = new int[256], oJ = new int[256];
     /** Label tag of the aggressive pattern being executed (meta-order, sweep, block, burst), or -1. */
     private int curTag = -1;
+    /** Id of the aggressive parent order being routed or swept (1, 2, 3, ...), 0 outside {@link #route}/{@link #sweep}. */
+    private int curParent;
+    private int parentSeq;
     private int[] metaTag;
     private static final Agent[] AGENTS = Agent.values();
     private final TapeQueue[] tape; // one per lit venue (config order), then D
@@ -322,6 +325,7 @@ public final class MarketSimulator implements EventSource {
             trade.set(t.ts[h], t.price[h], t.size[h], t.venue, t.cond[h], Aggressor.UNKNOWN);
             trade.tradeId = ++tradeSeq;
             truth.record(t.side[h], AGENTS[t.agent[h]], t.meta[h]);
+            truth.recordParent(t.parent[h], tradeSeq, trade.tsEvent, t.price[h], t.size[h] / Px.SCALE, t.venue, t.side[h], t.agent[h], t.cond[h]);
             truth.recordPlanted(t.tagA[h], tradeSeq, trade.tsEvent, t.price[h], t.size[h] / Px.SCALE, t.venue, true);
             truth.recordPlanted(t.tagP[h], tradeSeq, trade.tsEvent, t.price[h], t.size[h] / Px.SCALE, t.venue, true);
             t.pop();
@@ -341,6 +345,7 @@ public final class MarketSimulator implements EventSource {
                 trade.set(oA[i], oB[i], oC[i], oVenue[i], oD[i], Aggressor.UNKNOWN);
                 trade.tradeId = ++tradeSeq;
                 truth.record(oF[i], AGENTS[(int) oE[i]], oG[i]);
+                truth.recordParent(oJ[i], tradeSeq, oA[i], oB[i], oC[i] / Px.SCALE, oVenue[i], oF[i], (byte) oE[i], oD[i]);
                 truth.recordPlanted(oH[i], tradeSeq, oA[i], oB[i], oC[i] / Px.SCALE, oVenue[i], true);
                 truth.recordPlanted(oI[i], tradeSeq, oA[i], oB[i], oC[i] / Px.SCALE, oVenue[i], true);
                 return trade;
@@ -373,7 +378,7 @@ public final class MarketSimulator implements EventSource {
             int c = outN * 2;
             oKind = Arrays.copyOf(oKind, c); oA = Arrays.copyOf(oA, c); oB = Arrays.copyOf(oB, c); oC = Arrays.copyOf(oC, c);
             oD = Arrays.copyOf(oD, c); oE = Arrays.copyOf(oE, c); oVenue = Arrays.copyOf(oVenue, c); oF = Arrays.copyOf(oF, c);
-            oG = Arrays.copyOf(oG, c); oH = Arrays.copyOf(oH, c); oI = Arrays.copyOf(oI, c);
+            oG = Arrays.copyOf(oG, c); oH = Arrays.copyOf(oH, c); oI = Arrays.copyOf(oI, c); oJ = Arrays.copyOf(oJ, c);
         }
         return outN++;
     }
@@ -388,14 +393,14 @@ public final class MarketSimulator implements EventSource {
         if (meanNanos == 0) {
             int i = slot();
             oKind[i] = K_TRADE; oA[i] = now; oB[i] = price; oC[i] = Px.ofUnits(shares); oVenue[i] = venue; oD[i] = cond;
-            oF[i] = trueSide; oE[i] = agent.ordinal(); oG[i] = metaId; oH[i] = curTag; oI[i] = tagP;
+            oF[i] = trueSide; oE[i] = agent.ordinal(); oG[i] = metaId; oH[i] = curTag; oI[i] = tagP; oJ[i] = curParent;
             return;
         }
         // SIP/TRF reporting delay: exponential, monotonic per venue, never crossing into the next session phase
         TapeQueue q = tape[offEx ? nv : venueIndex(venue)];
         long boundary = now < tOpen ? tOpen : now < tClose ? tClose : tEnd;
         long ts = Math.min(now + (long) (-meanNanos * StrictMath.log(1 - rng.nextDouble())), boundary - 1);
-        q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId, curTag, tagP);
+        q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId, curTag, tagP, curParent);
     }
 
     private void emitOrder(int venueIdx, OrderEvent.Type type, long orderId, byte side, int tick, long shares) {
@@ -826,6 +831,13 @@ public final class MarketSimulator implements EventSource {
      * another venue's better price. Returns shares filled. Applies permanent impact when {@code impact}.
      */
     private long route(byte side, long qty, int limitTick, Agent agent, int metaId, boolean impact) {
+        curParent = ++parentSeq;
+        long done = routeParent(side, qty, limitTick, agent, metaId, impact);
+        curParent = 0;
+        return done;
+    }
+
+    private long routeParent(byte side, long qty, int limitTick, Agent agent, int metaId, boolean impact) {
         // half of the routers are midpoint-seeking: they ping hidden midpoint liquidity before the displayed book
         long done = cfg.hiddenMidpointShare() > 0 && rng.nextBoolean() ? takeHidden(side, qty, limitTick, agent, metaId) : 0;
         while (done < qty) {
@@ -864,6 +876,18 @@ public final class MarketSimulator implements EventSource {
      * by level up to {@code limitTick} (venues in fixed order at each price), until {@code qty} is filled.
      */
     private long sweep(byte side, long qty, int limitTick, Agent agent, boolean impact) {
+        return sweepAs(++parentSeq, side, qty, limitTick, agent, impact);
+    }
+
+    /** {@link #sweep} as part of parent order {@code parent} (ground truth: one parent id per economic order). */
+    private long sweepAs(int parent, byte side, long qty, int limitTick, Agent agent, boolean impact) {
+        curParent = parent;
+        long done = sweepParent(side, qty, limitTick, agent, impact);
+        curParent = 0;
+        return done;
+    }
+
+    private long sweepParent(byte side, long qty, int limitTick, Agent agent, boolean impact) {
         long done = 0;
         while (done < qty) {
             int best = side == MatchingBook.BUY ? nbo() : nbb();
@@ -905,16 +929,33 @@ public final class MarketSimulator implements EventSource {
         throw new IllegalStateException("venue " + c);
     }
 
-    /** Takes stale quotes left beyond the latent price by more than {@link #ARB_EDGE_TICKS} (ISO). */
+    // the arbitrageur's current episode: parent order id, side and the step of its last ISO
+    private int arbParent;
+    private byte arbSide;
+    private long arbStep = Long.MIN_VALUE;
+
+    /**
+     * Takes stale quotes left beyond the latent price by more than {@link #ARB_EDGE_TICKS} (ISO, at most
+     * {@link #ARB_MAX_SHARES} per step). While stale quotes remain it sends the next ISO at the next step: ISOs on
+     * the same side in consecutive steps are one episode, one parent order in the ground truth.
+     */
     private boolean arbitrage() {
         double ft = fairTicks();
         int nbo = nbo(), nbb = nbb();
-        boolean traded = false;
         int buyLimit = (int) Math.floor(ft - ARB_EDGE_TICKS);
-        if (nbo < levels && nbo <= buyLimit) traded |= sweep(MatchingBook.BUY, ARB_MAX_SHARES, buyLimit, Agent.ARBITRAGE, false) > 0;
+        if (nbo < levels && nbo <= buyLimit) return arbitrageSweep(MatchingBook.BUY, buyLimit);
         int sellLimit = (int) Math.ceil(ft + ARB_EDGE_TICKS);
-        if (nbb >= 0 && nbb >= sellLimit) traded |= sweep(MatchingBook.SELL, ARB_MAX_SHARES, sellLimit, Agent.ARBITRAGE, false) > 0;
-        return traded;
+        if (nbb >= 0 && nbb >= sellLimit) return arbitrageSweep(MatchingBook.SELL, sellLimit);
+        return false;
+    }
+
+    private boolean arbitrageSweep(byte side, int limitTick) {
+        int parent = arbSide == side && arbStep >= steps - 1 ? arbParent : ++parentSeq;
+        if (sweepAs(parent, side, ARB_MAX_SHARES, limitTick, Agent.ARBITRAGE, false) == 0) return false;
+        arbParent = parent;
+        arbSide = side;
+        arbStep = steps;
+        return true;
     }
 
     // ------------------------------------------------------------------ off-exchange

@@ -30,7 +30,16 @@ import java.util.Set;
  * problem"; here unweighted), processing alerts in (tsStart, tsEnd, input index) order and trying labels in the
  * same order; {@link MatchConfig.Assignment#GREEDY} gives each alert, in that order, the first free eligible label.
  * Both are deterministic. An unmatched alert that was eligible for some label is a duplicate; other unmatched
- * alerts are false alarms.
+ * alerts are false alarms, unless explained by an incidental label (below).
+ *
+ * <p><b>Incidental labels ("don't care").</b> A simulator knows more than it planted: e.g. every arbitrage ISO or
+ * routed market order that took several venues is a real sweep nobody planted. Such labels, passed as
+ * {@code incidental}, are never hits and never misses; an alert that matched no planted label and is no duplicate
+ * is <em>explained</em> (neither hit nor false alarm, like a "difficult" object in the PASCAL VOC protocol,
+ * Everingham et al. 2010 §4.4) iff an incidental label of one of its rule's kinds overlaps it in time without
+ * tolerance, has a compatible side, and holds at least half the alert's size ({@code label.size >= alert.totalSize
+ * / 2}; any size when the alert has none): one real pattern accounts for most of what the alert saw, so alerts
+ * that glue unrelated orders together stay false alarms.
  */
 public final class AlertMatcher {
     private final KindMapping mapping;
@@ -57,6 +66,15 @@ public final class AlertMatcher {
 
     /** Scores one detector: its alerts among {@code alerts} against the labels its rule maps to. */
     public DetectorResult match(String detector, List<Alert> alerts, List<GroundTruthLabel> labels, long sessionNanos) {
+        return match(detector, alerts, labels, List.of(), sessionNanos);
+    }
+
+    /**
+     * Scores one detector against planted {@code labels}, with {@code incidental} labels as "don't care" truth (see
+     * the class comment).
+     */
+    public DetectorResult match(String detector, List<Alert> alerts, List<GroundTruthLabel> labels,
+                                List<GroundTruthLabel> incidental, long sessionNanos) {
         KindMapping.Rule rule = mapping.rule(detector);
         if (rule == null) throw new IllegalArgumentException("detector not in the kind mapping: " + detector);
         if (sessionNanos < 0) throw new IllegalArgumentException("sessionNanos < 0: " + sessionNanos);
@@ -70,6 +88,7 @@ public final class AlertMatcher {
                     && (config.instrument().isEmpty() || config.instrument().equals(l.instrument()))) ls.add(l);
         }
         ls.sort(Comparator.comparingLong(GroundTruthLabel::tsStart).thenComparingLong(GroundTruthLabel::tsEnd));
+        Incidental inc = new Incidental(incidental, rule);
 
         int[][] adj = eligible(as, ls, rule.sides());
         int[] labelOf = new int[as.size()];
@@ -80,7 +99,7 @@ public final class AlertMatcher {
         else maximum(adj, labelOf, alertOf);
 
         List<DetectorResult.Hit> hits = new ArrayList<>();
-        List<Alert> dups = new ArrayList<>(), fas = new ArrayList<>();
+        List<Alert> dups = new ArrayList<>(), fas = new ArrayList<>(), explained = new ArrayList<>();
         long[] delays = new long[as.size()];
         int tp = 0;
         for (int i = 0; i < as.size(); i++) {
@@ -92,6 +111,8 @@ public final class AlertMatcher {
                 delays[tp++] = d;
             } else if (adj[i].length > 0) {
                 dups.add(a);
+            } else if (inc.explains(a)) {
+                explained.add(a);
             } else {
                 fas.add(a);
             }
@@ -99,8 +120,41 @@ public final class AlertMatcher {
         List<GroundTruthLabel> misses = new ArrayList<>();
         for (int j = 0; j < ls.size(); j++) if (alertOf[j] < 0) misses.add(ls.get(j));
         long fp = fas.size() + (config.duplicatesAreFalseAlarms() ? dups.size() : 0);
-        DetectionCounts c = new DetectionCounts(tp, fp, misses.size(), dups.size(), sessionNanos, Arrays.copyOf(delays, tp));
-        return new DetectorResult(detector, params(as), c, hits, dups, fas, misses);
+        DetectionCounts c = new DetectionCounts(tp, fp, misses.size(), dups.size(), sessionNanos, Arrays.copyOf(delays, tp),
+                explained.size());
+        return new DetectorResult(detector, params(as), c, hits, dups, fas, misses, explained);
+    }
+
+    /** The incidental labels of one rule, sorted by start, with the longest duration for a bounded backward scan. */
+    private final class Incidental {
+        final List<GroundTruthLabel> ls = new ArrayList<>();
+        final long[] starts;
+        final SideRelation sides;
+        long maxLen;
+
+        Incidental(List<GroundTruthLabel> all, KindMapping.Rule rule) {
+            sides = rule.sides();
+            for (GroundTruthLabel l : all) {
+                if (rule.labelKinds().contains(l.kind())
+                        && (config.instrument().isEmpty() || config.instrument().equals(l.instrument()))) ls.add(l);
+            }
+            ls.sort(Comparator.comparingLong(GroundTruthLabel::tsStart));
+            starts = new long[ls.size()];
+            for (int j = 0; j < starts.length; j++) {
+                starts[j] = ls.get(j).tsStart();
+                maxLen = Math.max(maxLen, ls.get(j).tsEnd() - ls.get(j).tsStart());
+            }
+        }
+
+        boolean explains(Alert a) {
+            // labels with tsStart <= a.tsEnd, scanned backwards while they can still reach a.tsStart
+            for (int j = lowerBound(starts, satAdd(a.tsEnd(), 1)) - 1; j >= 0 && starts[j] >= satSub(a.tsStart(), maxLen); j--) {
+                GroundTruthLabel l = ls.get(j);
+                if (l.tsEnd() < a.tsStart() || !sides.compatible(a.side(), l.side())) continue;
+                if (2 * l.size() >= a.totalSize()) return true;
+            }
+            return false;
+        }
     }
 
     private static String params(List<Alert> as) {

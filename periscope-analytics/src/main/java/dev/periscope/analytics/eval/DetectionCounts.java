@@ -20,14 +20,22 @@ import java.util.OptionalDouble;
  *                     {@link MatchConfig#duplicatesAreFalseAlarms})
  * @param sessionNanos session time evaluated, ns
  * @param delaysNanos  detection delay of each hit, ns, ascending
+ * @param explained    alerts that hit no planted label but are explained by an incidental (unplanted, real)
+ *                     pattern of their kind: "don't care", excluded from {@code fp} and from precision (evaluation.md §2)
  */
-public record DetectionCounts(long tp, long fp, long fn, long duplicates, long sessionNanos, long[] delaysNanos) {
+public record DetectionCounts(long tp, long fp, long fn, long duplicates, long sessionNanos, long[] delaysNanos,
+                              long explained) {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
 
     public static final DetectionCounts ZERO = new DetectionCounts(0, 0, 0, 0, 0, new long[0]);
 
+    /** Counts with no incidentally explained alerts. */
+    public DetectionCounts(long tp, long fp, long fn, long duplicates, long sessionNanos, long[] delaysNanos) {
+        this(tp, fp, fn, duplicates, sessionNanos, delaysNanos, 0);
+    }
+
     public DetectionCounts {
-        if (tp < 0 || fp < 0 || fn < 0 || duplicates < 0 || sessionNanos < 0)
+        if (tp < 0 || fp < 0 || fn < 0 || duplicates < 0 || sessionNanos < 0 || explained < 0)
             throw new IllegalArgumentException("negative count or time");
         if (delaysNanos.length != tp) throw new IllegalArgumentException("one delay per hit: " + delaysNanos.length + " != " + tp);
         delaysNanos = delaysNanos.clone();
@@ -55,6 +63,15 @@ public record DetectionCounts(long tp, long fp, long fn, long duplicates, long s
         return tp + fn == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) tp / (tp + fn));
     }
 
+    /**
+     * Share of alerts that saw something real: (TP + explained) / (TP + FP + explained), undefined without alerts.
+     * With no incidental labels this is the precision.
+     */
+    public OptionalDouble realShare() {
+        long n = tp + fp + explained;
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (tp + explained) / n);
+    }
+
     public OptionalDouble f1() {
         long d = 2 * tp + fp + fn;
         return d == 0 ? OptionalDouble.empty() : OptionalDouble.of(2.0 * tp / d);
@@ -79,13 +96,13 @@ public record DetectionCounts(long tp, long fp, long fn, long duplicates, long s
         long[] d = Arrays.copyOf(delaysNanos, delaysNanos.length + o.delaysNanos.length);
         System.arraycopy(o.delaysNanos, 0, d, delaysNanos.length, o.delaysNanos.length);
         return new DetectionCounts(tp + o.tp, fp + o.fp, fn + o.fn, duplicates + o.duplicates,
-                Math.addExact(sessionNanos, o.sessionNanos), d);
+                Math.addExact(sessionNanos, o.sessionNanos), d, explained + o.explained);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DetectionCounts c && tp == c.tp && fp == c.fp && fn == c.fn && duplicates == c.duplicates
-                && sessionNanos == c.sessionNanos && Arrays.equals(delaysNanos, c.delaysNanos);
+                && sessionNanos == c.sessionNanos && Arrays.equals(delaysNanos, c.delaysNanos) && explained == c.explained;
     }
 
     @Override
@@ -95,7 +112,7 @@ public record DetectionCounts(long tp, long fp, long fn, long duplicates, long s
 
     @Override
     public String toString() {
-        return "TP=" + tp + " FP=" + fp + " FN=" + fn + " dup=" + duplicates + " session=" + sessionNanos + "ns delays="
+        return "TP=" + tp + " FP=" + fp + " FN=" + fn + " dup=" + duplicates + " explained=" + explained + " session=" + sessionNanos + "ns delays="
                 + Arrays.toString(delaysNanos);
     }
 }

@@ -17,12 +17,21 @@ import java.util.Objects;
  * @param duplicates  unmatched alerts that overlapped a label already matched (repeats of a hit), alert order
  * @param falseAlarms alerts eligible for no label, alert order
  * @param misses      labels no alert matched, label order (tsStart, tsEnd, input index)
+ * @param explained   alerts that hit no planted label but an incidental one explains (neither hit nor false
+ *                    alarm), alert order
  */
 public record DetectorResult(String detector, String params, DetectionCounts counts, List<Hit> hits,
-                             List<Alert> duplicates, List<Alert> falseAlarms, List<GroundTruthLabel> misses) {
+                             List<Alert> duplicates, List<Alert> falseAlarms, List<GroundTruthLabel> misses,
+                             List<Alert> explained) {
 
     /** A hit: {@code alert} matched {@code label}; {@code delayNanos} = alert tsEnd − label tsStart. */
     public record Hit(Alert alert, GroundTruthLabel label, long delayNanos) {}
+
+    /** A result without incidental labels. */
+    public DetectorResult(String detector, String params, DetectionCounts counts, List<Hit> hits,
+                          List<Alert> duplicates, List<Alert> falseAlarms, List<GroundTruthLabel> misses) {
+        this(detector, params, counts, hits, duplicates, falseAlarms, misses, List.of());
+    }
 
     public DetectorResult {
         Objects.requireNonNull(detector, "detector");
@@ -32,12 +41,13 @@ public record DetectorResult(String detector, String params, DetectionCounts cou
         duplicates = List.copyOf(duplicates);
         falseAlarms = List.copyOf(falseAlarms);
         misses = List.copyOf(misses);
+        explained = List.copyOf(explained);
     }
 
     /**
      * The alerts next to the ground truth, one line per outcome in time order (hits and misses by label start,
-     * false alarms and duplicates by alert start; ties: HIT, MISS, DUP, FALSE): {@code HIT}, {@code MISS},
-     * {@code DUP}, {@code FALSE}, then the ISO-8601 UTC time and the alert and/or label. Allocates.
+     * false alarms and duplicates by alert start; ties: HIT, MISS, DUP, FALSE, REAL): {@code HIT}, {@code MISS},
+     * {@code DUP}, {@code FALSE}, {@code REAL} (explained by an incidental label), then the ISO-8601 UTC time and the alert and/or label. Allocates.
      */
     public String toTimeline() {
         record Line(long ts, int order, String text) {}
@@ -49,10 +59,12 @@ public record DetectorResult(String detector, String params, DetectionCounts cou
         for (GroundTruthLabel l : misses) lines.add(new Line(l.tsStart(), 1, "MISS  " + iso(l.tsStart()) + " label: " + l));
         for (Alert a : duplicates) lines.add(new Line(a.tsStart(), 2, "DUP   " + iso(a.tsStart()) + " alert: " + a.toLine()));
         for (Alert a : falseAlarms) lines.add(new Line(a.tsStart(), 3, "FALSE " + iso(a.tsStart()) + " alert: " + a.toLine()));
+        for (Alert a : explained) lines.add(new Line(a.tsStart(), 4, "REAL  " + iso(a.tsStart()) + " alert: " + a.toLine()));
         lines.sort(java.util.Comparator.comparingLong(Line::ts).thenComparingInt(Line::order));
         StringBuilder sb = new StringBuilder(detector).append(": ").append(counts.tp()).append(" hits, ")
                 .append(counts.fn()).append(" misses, ").append(falseAlarms.size()).append(" false alarms, ")
-                .append(duplicates.size()).append(" duplicates\n");
+                .append(duplicates.size()).append(" duplicates").append(explained.isEmpty() ? "" : ", " + explained.size()
+                        + " explained by unplanted patterns").append('\n');
         for (Line l : lines) sb.append(l.text()).append('\n');
         return sb.toString();
     }

@@ -96,12 +96,12 @@ public final class ParameterSweep {
         String pct = Render.num(confidence * 100, 1).replace(".0", "") + "%";
         StringBuilder sb = new StringBuilder(detector + ": precision/recall over " + parameter + " (pooled; " + pct
                 + " Wilson intervals; * = Pareto-efficient)\n");
-        sb.append(String.format(Locale.ROOT, "%-14s %6s %6s %6s  %-29s %-29s %7s %9s %12s%n", parameter, "TP", "FP",
-                "FN", "precision", "recall", "F1", "FA/h", "delay ms"));
+        sb.append(String.format(Locale.ROOT, "%-14s %6s %6s %6s %6s  %-29s %-29s %7s %9s %12s%n", parameter, "TP", "FP",
+                "FN", "expl", "precision", "recall", "F1", "FA/h", "delay ms"));
         for (Point pt : points()) {
             DetectionCounts c = pt.pooled();
-            sb.append(String.format(Locale.ROOT, "%-14s %6d %6d %6d  %-29s %-29s %7s %9s %12s%s%n", pt.value(), c.tp(),
-                    c.fp(), c.fn(), Render.text(c.precision(), 4) + " " + Render.text(pt.precisionCi(), 4),
+            sb.append(String.format(Locale.ROOT, "%-14s %6d %6d %6d %6d  %-29s %-29s %7s %9s %12s%s%n", pt.value(), c.tp(),
+                    c.fp(), c.fn(), c.explained(), Render.text(c.precision(), 4) + " " + Render.text(pt.precisionCi(), 4),
                     Render.text(c.recall(), 4) + " " + Render.text(pt.recallCi(), 4), Render.text(c.f1(), 4),
                     Render.text(c.falseAlarmsPerHour(), 3), Render.text(Render.scale(c.medianDelayNanos(), 1e-6), 3),
                     pt.pareto() ? " *" : ""));
@@ -111,13 +111,13 @@ public final class ParameterSweep {
 
     /** CSV with header; undefined values empty. */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("detector,parameter,value,tp,fp,fn,duplicates,precision,precision_low,"
+        StringBuilder sb = new StringBuilder("detector,parameter,value,tp,fp,fn,duplicates,explained,precision,precision_low,"
                 + "precision_high,recall,recall_low,recall_high,f1,false_alarms_per_hour,median_delay_ms,pareto\n");
         for (Point pt : points()) {
             DetectionCounts c = pt.pooled();
             sb.append(String.join(",", Render.csvField(detector), Render.csvField(parameter), Render.csvField(pt.value()),
                     Long.toString(c.tp()), Long.toString(c.fp()), Long.toString(c.fn()), Long.toString(c.duplicates()),
-                    Render.csv(c.precision(), 6), Render.csv(Render.low(pt.precisionCi()), 6),
+                    Long.toString(c.explained()), Render.csv(c.precision(), 6), Render.csv(Render.low(pt.precisionCi()), 6),
                     Render.csv(Render.high(pt.precisionCi()), 6), Render.csv(c.recall(), 6),
                     Render.csv(Render.low(pt.recallCi()), 6), Render.csv(Render.high(pt.recallCi()), 6),
                     Render.csv(c.f1(), 6), Render.csv(c.falseAlarmsPerHour(), 6),

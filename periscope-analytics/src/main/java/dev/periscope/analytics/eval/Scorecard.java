@@ -178,15 +178,16 @@ public final class Scorecard {
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("Pooled over seeds (").append(ciNote()).append(": Wilson score)\n");
-        sb.append(String.format(java.util.Locale.ROOT, "%-20s %5s %6s %6s %6s %5s %9s  %-29s %-29s %7s %9s %12s%n",
-                "detector", "seeds", "TP", "FP", "FN", "dup", "hours", "precision", "recall", "F1", "FA/h", "delay ms"));
+        sb.append(String.format(java.util.Locale.ROOT, "%-20s %5s %6s %6s %6s %5s %6s %9s  %-29s %-29s %7s %9s %12s %7s%n",
+                "detector", "seeds", "TP", "FP", "FN", "dup", "expl", "hours", "precision", "recall", "F1", "FA/h", "delay ms", "real"));
         for (Row r : rows) {
             DetectionCounts p = r.pooled();
-            sb.append(String.format(java.util.Locale.ROOT, "%-20s %5d %6d %6d %6d %5d %9s  %-29s %-29s %7s %9s %12s%n",
-                    r.detector(), r.seeds(), p.tp(), p.fp(), p.fn(), p.duplicates(), Render.num(p.sessionHours(), 2),
+            sb.append(String.format(java.util.Locale.ROOT, "%-20s %5d %6d %6d %6d %5d %6d %9s  %-29s %-29s %7s %9s %12s %7s%n",
+                    r.detector(), r.seeds(), p.tp(), p.fp(), p.fn(), p.duplicates(), p.explained(), Render.num(p.sessionHours(), 2),
                     Render.text(p.precision(), 4) + " " + Render.text(r.precisionCi(), 4),
                     Render.text(p.recall(), 4) + " " + Render.text(r.recallCi(), 4), Render.text(p.f1(), 4),
-                    Render.text(p.falseAlarmsPerHour(), 3), Render.text(Render.scale(p.medianDelayNanos(), 1e-6), 3)));
+                    Render.text(p.falseAlarmsPerHour(), 3), Render.text(Render.scale(p.medianDelayNanos(), 1e-6), 3),
+                    Render.text(p.realShare(), 4)));
         }
         sb.append("\nMean over seeds (").append(ciNote()).append(": percentile bootstrap over seeds, ")
                 .append(config.replicates()).append(" replicates, seed ").append(config.bootstrapSeed()).append(")\n");
@@ -222,9 +223,9 @@ public final class Scorecard {
 
     /** CSV column names of {@link #toCsv()}. */
     public static List<String> csvColumns() {
-        List<String> c = new ArrayList<>(List.of("detector", "seeds", "tp", "fp", "fn", "duplicates", "session_hours",
+        List<String> c = new ArrayList<>(List.of("detector", "seeds", "tp", "fp", "fn", "duplicates", "explained", "session_hours",
                 "precision", "precision_wilson_low", "precision_wilson_high", "recall", "recall_wilson_low",
-                "recall_wilson_high", "f1", "false_alarms_per_hour", "median_delay_ms"));
+                "recall_wilson_high", "f1", "false_alarms_per_hour", "median_delay_ms", "real_share"));
         for (Metric m : Metric.values()) {
             c.add(m.key + "_mean");
             c.add(m.key + "_low");
@@ -243,11 +244,11 @@ public final class Scorecard {
             DetectionCounts p = r.pooled();
             List<String> f = new ArrayList<>(List.of(Render.csvField(r.detector()), Integer.toString(r.seeds()),
                     Long.toString(p.tp()), Long.toString(p.fp()), Long.toString(p.fn()), Long.toString(p.duplicates()),
-                    Render.num(p.sessionHours(), 6), Render.csv(p.precision(), 6), Render.csv(Render.low(r.precisionCi()), 6),
+                    Long.toString(p.explained()), Render.num(p.sessionHours(), 6), Render.csv(p.precision(), 6), Render.csv(Render.low(r.precisionCi()), 6),
                     Render.csv(Render.high(r.precisionCi()), 6), Render.csv(p.recall(), 6),
                     Render.csv(Render.low(r.recallCi()), 6), Render.csv(Render.high(r.recallCi()), 6),
                     Render.csv(p.f1(), 6), Render.csv(p.falseAlarmsPerHour(), 6),
-                    Render.csv(Render.scale(p.medianDelayNanos(), 1e-6), 6)));
+                    Render.csv(Render.scale(p.medianDelayNanos(), 1e-6), 6), Render.csv(p.realShare(), 6)));
             for (Metric m : Metric.values()) {
                 Estimate e = r.estimate(m);
                 f.add(Render.csv(e.mean(), 6));
@@ -277,6 +278,7 @@ public final class Scorecard {
                     .append(", \"params\": ").append(Render.jsonString(r.params())).append(", \"seeds\": ").append(r.seeds())
                     .append(",\n     \"pooled\": {\"tp\": ").append(p.tp()).append(", \"fp\": ").append(p.fp())
                     .append(", \"fn\": ").append(p.fn()).append(", \"duplicates\": ").append(p.duplicates())
+                    .append(", \"explained\": ").append(p.explained())
                     .append(", \"session_hours\": ").append(Render.num(p.sessionHours(), 6))
                     .append(", \"precision\": ").append(Render.json(p.precision(), 6))
                     .append(", \"precision_wilson\": ").append(jsonInterval(r.precisionCi()))
@@ -285,6 +287,7 @@ public final class Scorecard {
                     .append(", \"f1\": ").append(Render.json(p.f1(), 6))
                     .append(", \"false_alarms_per_hour\": ").append(Render.json(p.falseAlarmsPerHour(), 6))
                     .append(", \"median_delay_ms\": ").append(Render.json(Render.scale(p.medianDelayNanos(), 1e-6), 6))
+                    .append(", \"real_share\": ").append(Render.json(p.realShare(), 6))
                     .append("},\n     \"per_seed\": {");
             Metric[] ms = Metric.values();
             for (int k = 0; k < ms.length; k++) {

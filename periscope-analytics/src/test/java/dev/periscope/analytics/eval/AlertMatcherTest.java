@@ -309,4 +309,73 @@ class AlertMatcherTest {
         assertThat(greedy.tp()).isEqualTo(n);
         assertThat(greedy.fn()).isEqualTo(1);
     }
+
+    static Alert sized(long t0, long t1, int side, long shares) {
+        return new Alert("sweep", "p=1", "sweep", t0, t1, (byte) side, Px.parse("10"), Px.parse("10"), Px.parse("10"),
+                Px.ofUnits(shares), 10.0 * shares, "NQ", 2, 1, "sized " + t0);
+    }
+
+    static GroundTruthLabel sizedLabel(long t0, long t1, int side, long shares) {
+        return new GroundTruthLabel("sweep", "XXX", "NQ", (byte) side, t0, t1, Px.ofUnits(shares), Px.NONE, Px.NONE,
+                new long[0], new long[0], "");
+    }
+
+    /**
+     * Incidental labels are "don't care": an alert that hits no planted label is explained (not a false alarm) only
+     * by an incidental label that overlaps it without tolerance, on a compatible side, holding at least half its size;
+     * incidental labels are never hits or misses, and planted labels are matched first.
+     */
+    @Test
+    void incidentalLabelsExplainAlertsWithoutBecomingHitsOrMisses() {
+        KindMapping m = KindMapping.of("sweep", SideRelation.SAME, "sweep");
+        List<GroundTruthLabel> planted = List.of(sizedLabel(1000, 1010, 1, 8000));
+        List<GroundTruthLabel> incidental = List.of(
+                sizedLabel(1005, 1008, 1, 5000),   // under the planted one: the alert there must stay a hit
+                sizedLabel(3000, 3020, 1, 5000),   // explains A2 (6,000 sh: 5,000 >= 3,000)
+                sizedLabel(4000, 4010, 1, 2000),   // too small for A3 (6,000 sh: 2,000 < 3,000)
+                sizedLabel(5000, 5010, -1, 9000),  // wrong side for A4
+                sizedLabel(6000, 6010, 1, 9000),   // ends 1 ns before A5 starts: no tolerance for incidental labels
+                sizedLabel(7000, 7000, 1, 3000));  // exactly half of A6 (6,000 sh): explains
+        List<Alert> alerts = List.of(sized(1004, 1006, 1, 8000), sized(3010, 3030, 1, 6000), sized(4005, 4005, 1, 6000),
+                sized(5005, 5005, 1, 6000), sized(6011, 6020, 1, 6000), sized(6990, 7000, 1, 6000));
+        MatchConfig tol = MatchConfig.DEFAULT.withTolerance(100);
+        DetectorResult r = new AlertMatcher(m, tol).match("sweep", alerts, planted, incidental, HOUR);
+        DetectionCounts c = r.counts();
+        assertThat(new long[]{c.tp(), c.fp(), c.fn(), c.duplicates(), c.explained()}).containsExactly(1, 3, 0, 0, 2);
+        assertThat(r.explained()).extracting(Alert::tsStart).containsExactly(3010L, 6990L);
+        assertThat(r.falseAlarms()).extracting(Alert::tsStart).containsExactly(4005L, 5005L, 6011L);
+        assertThat(c.precision().getAsDouble()).isCloseTo(1.0 / 4, within(1e-12));
+        assertThat(c.realShare().getAsDouble()).isCloseTo(3.0 / 6, within(1e-12));
+        assertThat(r.toTimeline()).contains("2 explained by unplanted patterns").contains("REAL  ");
+        // without incidental labels every unmatched alert is a false alarm, and realShare is the precision
+        DetectionCounts plain = new AlertMatcher(m, tol).match("sweep", alerts, planted, HOUR).counts();
+        assertThat(new long[]{plain.tp(), plain.fp(), plain.explained()}).containsExactly(1, 5, 0);
+        assertThat(plain.realShare()).isEqualTo(plain.precision());
+        // pooling adds the explained counts
+        assertThat(c.plus(c).explained()).isEqualTo(4);
+    }
+
+    /** Explained alerts agree with a brute-force scan over every incidental label on random inputs. */
+    @Test
+    void incidentalExplanationAgreesWithBruteForce() {
+        KindMapping m = KindMapping.of("sweep", SideRelation.SAME, "sweep");
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int round = 0; round < 200; round++) {
+            List<GroundTruthLabel> inc = new ArrayList<>();
+            for (int j = 0; j < 30; j++) {
+                long t0 = rnd.nextLong(10_000), len = rnd.nextInt(4) == 0 ? rnd.nextLong(2_000) : rnd.nextLong(50);
+                inc.add(sizedLabel(t0, t0 + len, rnd.nextBoolean() ? 1 : -1, 100 * (1 + rnd.nextInt(100))));
+            }
+            List<Alert> as = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long t0 = rnd.nextLong(10_000);
+                as.add(sized(t0, t0 + rnd.nextLong(100), rnd.nextBoolean() ? 1 : -1, 100 * (1 + rnd.nextInt(100))));
+            }
+            DetectorResult r = new AlertMatcher(m, MatchConfig.DEFAULT).match("sweep", as, List.of(), inc, HOUR);
+            long expected = as.stream().filter(a -> inc.stream().anyMatch(l -> l.tsStart() <= a.tsEnd() && l.tsEnd() >= a.tsStart()
+                    && l.side() == a.side() && 2 * l.size() >= a.totalSize())).count();
+            assertThat(r.counts().explained()).as("round " + round).isEqualTo(expected);
+            assertThat(r.counts().explained() + r.counts().fp()).isEqualTo(as.size());
+        }
+    }
 }

@@ -31,11 +31,11 @@ class ParameterSweepTest {
         assertThat(p.get(0).precisionCi().orElseThrow().low()).isCloseTo(0.35746830120624595, within(1e-12));
         assertThat(p.get(0).recallCi().orElseThrow().high()).isCloseTo(0.982123786904927, within(1e-12));
         assertThat(p.get(3).precisionCi()).isEmpty();
-        assertThat(s.toCsv()).startsWith("detector,parameter,value,tp,fp,fn,duplicates,precision,")
-                .contains("\nblock,minSize,5000,9,6,1,0,0.600000,0.357468,0.801755,0.900000,0.595850,0.982124,0.720000,6.000000,0.000000,1\n")
-                .contains("\nblock,minSize,40000,0,0,10,0,,,,0.000000,0.000000,0.277533,0.000000,0.000000,,0\n");
-        assertThat(s.toText()).contains("10000               8      2      2  0.8000 [0.4902, 0.9433]")
-                .contains("40000               0      0     10  n/a n/a");
+        assertThat(s.toCsv()).startsWith("detector,parameter,value,tp,fp,fn,duplicates,explained,precision,")
+                .contains("\nblock,minSize,5000,9,6,1,0,0,0.600000,0.357468,0.801755,0.900000,0.595850,0.982124,0.720000,6.000000,0.000000,1\n")
+                .contains("\nblock,minSize,40000,0,0,10,0,0,,,,0.000000,0.000000,0.277533,0.000000,0.000000,,0\n");
+        assertThat(s.toText()).contains("10000               8      2      2      0  0.8000 [0.4902, 0.9433]")
+                .contains("40000               0      0     10      0  n/a n/a");
     }
 
     @Test

@@ -85,7 +85,7 @@ class ScorecardTest {
         assertThat(text + csv + json).doesNotContainIgnoringCase("nan").doesNotContain("Infinity");
         assertThat(text).contains("0.0000 n/a").contains("n/a n/a n=0");
         assertThat(csv.lines().filter(l -> l.startsWith("sweep,")).findFirst().orElseThrow())
-                .startsWith("sweep,1,0,3,0,0,1.000000,0.000000,0.000000,0.561497,,,,0.000000,3.000000,,");
+                .startsWith("sweep,1,0,3,0,0,0,1.000000,0.000000,0.000000,0.561497,,,,0.000000,3.000000,,0.000000,");
         assertThat(json).contains("\"recall\": null, \"recall_wilson\": null");
     }
 
@@ -106,9 +106,9 @@ class ScorecardTest {
         assertThat(other.toCsv()).isNotEqualTo(a.toCsv());
         assertThat(a.toCsv().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", Scorecard.csvColumns()));
         assertThat(a.toCsv().lines().skip(1).findFirst().orElseThrow()).startsWith(
-                "block,5,22,8,10,0,6.000000,0.733333,0.555520,0.858173,0.687500,0.514333,0.820475,0.709677,1.333333,2.500000,"
+                "block,5,22,8,10,0,0,6.000000,0.733333,0.555520,0.858173,0.687500,0.514333,0.820475,0.709677,1.333333,2.500000,0.733333,"
                         + "0.762500,0.575000,0.900000,4,");
-        assertThat(a.toText()).contains("block                    5     22      8     10     0      6.00  "
+        assertThat(a.toText()).contains("block                    5     22      8     10     0      0      6.00  "
                 + "0.7333 [0.5555, 0.8582]");
     }
 

@@ -82,9 +82,12 @@ public final class DetectEval {
      * @param labels   label source
      * @param match    matching rules
      * @param score    scorecard intervals
+     * @param incidental score with the simulator's incidental labels ({@code GroundTruth.incidentalLabels()}: real,
+     *                 unplanted sweeps) as "don't care" truth (default true); false counts every alert that hits
+     *                 no planted label as a false alarm
      */
     public record Config(SimConfig base, long seed0, int seeds, List<String> detectors, LabelSource labels,
-                         MatchConfig match, Scorecard.Config score) {
+                         MatchConfig match, Scorecard.Config score, boolean incidental) {
         public Config {
             Objects.requireNonNull(base, "base");
             if (seeds < 1) throw new IllegalArgumentException("seeds must be >= 1: " + seeds);
@@ -98,16 +101,18 @@ public final class DetectEval {
         /** Default simulator config and matching, seeds 1..n. */
         public static Config of(int seeds) {
             return new Config(SimConfig.defaults(), 1, seeds, List.of(), SIMULATOR_LABELS, MatchConfig.DEFAULT,
-                    Scorecard.Config.DEFAULT);
+                    Scorecard.Config.DEFAULT, true);
         }
 
-        public Config withBase(SimConfig b) { return new Config(b, seed0, seeds, detectors, labels, match, score); }
+        public Config withBase(SimConfig b) { return new Config(b, seed0, seeds, detectors, labels, match, score, incidental); }
 
-        public Config withSeeds(long first, int n) { return new Config(base, first, n, detectors, labels, match, score); }
+        public Config withSeeds(long first, int n) { return new Config(base, first, n, detectors, labels, match, score, incidental); }
 
-        public Config withDetectors(List<String> d) { return new Config(base, seed0, seeds, d, labels, match, score); }
+        public Config withDetectors(List<String> d) { return new Config(base, seed0, seeds, d, labels, match, score, incidental); }
 
-        public Config withLabels(LabelSource l) { return new Config(base, seed0, seeds, detectors, l, match, score); }
+        public Config withLabels(LabelSource l) { return new Config(base, seed0, seeds, detectors, l, match, score, incidental); }
+
+        public Config withIncidental(boolean on) { return new Config(base, seed0, seeds, detectors, labels, match, score, on); }
     }
 
     /**
@@ -118,9 +123,10 @@ public final class DetectEval {
      * @param labels       planted labels, sorted
      * @param slots        detector instances with their alerts, in spec order
      * @param events       events replayed
+     * @param incidental   the simulator's incidental labels (real, unplanted sweeps), sorted
      */
     public record SeedRun(long seed, long sessionNanos, List<GroundTruthLabel> labels, List<DetectorSlots.Slot> slots,
-                          long events) {
+                          long events, List<GroundTruthLabel> incidental) {
         /** All alerts of the default (non-variant) slots, in slot order. */
         public List<Alert> alerts() {
             List<Alert> l = new ArrayList<>();
@@ -145,7 +151,7 @@ public final class DetectEval {
         List<GroundTruthLabel> ls = new ArrayList<>(labels.labels(sim));
         ls.sort(java.util.Comparator.comparingLong(GroundTruthLabel::tsStart).thenComparingLong(GroundTruthLabel::tsEnd)
                 .thenComparing(GroundTruthLabel::kind));
-        return new SeedRun(cfg.seed(), span, List.copyOf(ls), List.copyOf(p.slots()), events);
+        return new SeedRun(cfg.seed(), span, List.copyOf(ls), List.copyOf(p.slots()), events, sim.groundTruth().incidentalLabels());
     }
 
     /**
@@ -191,7 +197,7 @@ public final class DetectEval {
                     u[1] += run.sessionNanos();
                     continue;
                 }
-                DetectorResult r = matcher.match(d, alerts, run.labels(), run.sessionNanos());
+                DetectorResult r = matcher.match(d, alerts, run.labels(), c.incidental() ? run.incidental() : List.of(), run.sessionNanos());
                 rs.put(d, r);
                 sb.add(seed, r);
             }
@@ -222,7 +228,15 @@ public final class DetectEval {
                         + "%d planted labels %s%n", c.seeds(), c.base().symbol(), c.base().date(), c.seed0(),
                 c.seed0() + c.seeds() - 1, c.base().extendedOpen(), c.base().extendedClose(),
                 e.runs().get(0).sessionNanos() / 3.6e12, labels, byKind));
-        sb.append("Matching: ").append(c.match().describe()).append('\n').append('\n');
+        sb.append("Matching: ").append(c.match().describe());
+        if (c.incidental()) {
+            long inc = 0;
+            for (SeedRun r : e.runs()) inc += r.incidental().size();
+            sb.append("; ").append(inc).append(" incidental labels (real sweeps nobody planted: arbitrage ISOs, routed "
+                    + "orders on several venues or prices) are don't-care: an alert one of them explains is counted in "
+                    + "'expl', not as a false alarm");
+        } else sb.append("; incidental labels off: every alert that hits no planted label is a false alarm");
+        sb.append('\n').append('\n');
         sb.append(e.scorecard().toText());
         if (!e.baselines().isEmpty()) {
             sb.append("\nAgainst the naive baselines (pooled F1)\n");
@@ -256,7 +270,8 @@ public final class DetectEval {
             SeedRun run = runSeed(c.base().withSeed(c.seed0() + i), specs, c.labels());
             for (DetectorSlots.Slot s : run.slots()) {
                 per.computeIfAbsent(s.detector() + "\u0000" + s.value(), k -> new ArrayList<>())
-                        .add(matcher.match(s.detector(), s.alerts(), run.labels(), run.sessionNanos()));
+                        .add(matcher.match(s.detector(), s.alerts(), run.labels(), c.incidental() ? run.incidental() : List.of(),
+                                run.sessionNanos()));
             }
         }
         List<ParameterSweep> out = new ArrayList<>();
