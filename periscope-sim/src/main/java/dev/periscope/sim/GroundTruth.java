@@ -23,7 +23,7 @@ public final class GroundTruth {
     public enum Agent {
         /** Noise trader's marketable order, routed by a smart order router. */
         NOISE,
-        /** VWAP-style child of an institutional meta-order. */
+        /** Child order of an institutional meta-order (VWAP, TWAP or POV). */
         META,
         /** News-driven intermarket sweep (ISO) across all lit venues. */
         SWEEP,
@@ -40,7 +40,11 @@ public final class GroundTruth {
         /** Derivatively priced print ('4'). */
         DERIVATIVELY_PRICED,
         /** Burst of aggressive orders soaked up by a planted absorber (see {@link #labels()}). */
-        BURST
+        BURST,
+        /** Momentum (trend-following) trader: buys above the mid's moving average, sells below ({@link SimConfig.Strategies}). */
+        MOMENTUM,
+        /** Mean-reversion trader: sells above the mid's slow moving average, buys below; half its orders rest passively. */
+        MEAN_REVERSION
     }
 
     /**
@@ -48,12 +52,19 @@ public final class GroundTruth {
      *
      * @param id          0-based id, as returned by {@link #metaOrder(long)}
      * @param side        {@link Aggressor#BUY} or {@link Aggressor#SELL}
-     * @param startNanos  first child's scheduled time, epoch ns
-     * @param endNanos    end of the execution window, epoch ns
+     * @param startNanos  first child's scheduled time (POV: the start of its window), epoch ns
+     * @param endNanos    end of the execution window, epoch ns (a POV order stops earlier once it is done)
      * @param shares      total shares to execute
-     * @param children    number of child orders
+     * @param children    number of scheduled child orders (0 for POV: its children are decided while it trades)
+     * @param style       how the children are scheduled
      */
-    public record MetaOrder(int id, byte side, long startNanos, long endNanos, long shares, int children) {}
+    public record MetaOrder(int id, byte side, long startNanos, long endNanos, long shares, int children,
+                            SimConfig.ExecutionStyle style) {
+        /** A VWAP meta-order (the only style before {@link SimConfig.Strategies}). */
+        public MetaOrder(int id, byte side, long startNanos, long endNanos, long shares, int children) {
+            this(id, side, startNanos, endNanos, shares, children, SimConfig.ExecutionStyle.VWAP);
+        }
+    }
 
     private static final Agent[] AGENTS = Agent.values();
     private byte[] aggressor = new byte[1 << 16];

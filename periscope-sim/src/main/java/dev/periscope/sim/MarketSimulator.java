@@ -101,6 +101,17 @@ public final class MarketSimulator implements EventSource {
 
     // session VWAP (for average-price prints), in dollars
     private double vwapNum, vwapDen;
+    /** Shares of every volume-updating print so far, and of each meta-order's own prints (for POV). */
+    private long volumeAll;
+    private long[] metaDone;
+
+    // technical traders (SimConfig.Strategies): their own random stream; EMAs of the NBBO mid (ticks) and EWMA
+    // variances of the mid's deviation from each
+    private final SplittableRandom arng;
+    private final SimConfig.Strategies strat;
+    private final boolean tradersOn;
+    private double emaTrend, emaMean, varTrend, varMean, zTrend, zMean;
+    private long sigT0 = Long.MIN_VALUE, sigLast;
 
     // last emitted quote per venue: bidPx, bidSz, askPx, askSz
     private final long[] lastQ;
@@ -137,6 +148,9 @@ public final class MarketSimulator implements EventSource {
         this.prng = new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL);
         this.vrng = new SplittableRandom(cfg.seed() ^ 0x9E3779B97F4A7C15L);
         this.logVol = VOL_OF_VOL * volGaussian(); // stationary start
+        this.arng = new SplittableRandom(cfg.seed() ^ 0x2545F4914F6CDD1DL);
+        this.strat = cfg.strategies();
+        this.tradersOn = strat.momentumRate() > 0 || strat.meanReversionRate() > 0;
         this.instrument = new Instrument(cfg.symbol(), dev.periscope.model.AssetClass.EQUITY, "US", cfg.tick());
         this.truth = new GroundTruth(instrument.id());
         this.name = "sim:" + cfg.symbol() + ":" + cfg.date() + ":seed" + cfg.seed();
@@ -227,6 +241,10 @@ public final class MarketSimulator implements EventSource {
         long[][] metaSizes = new long[cfg.metaOrders()][];
         metaSide = new byte[cfg.metaOrders()];
         metaTag = new int[cfg.metaOrders()];
+        metaDone = new long[cfg.metaOrders()];
+        int nPov = 0;
+        int[] povMeta = new int[cfg.metaOrders()];
+        long[] povStart = new long[cfg.metaOrders()], povEnd = new long[cfg.metaOrders()];
         long regLen = tClose - tOpen;
         for (int m = 0; m < cfg.metaOrders(); m++) {
             byte side = r.nextBoolean() ? Aggressor.BUY : Aggressor.SELL;
@@ -234,6 +252,20 @@ public final class MarketSimulator implements EventSource {
             long earliest = tOpen + regLen / 20, latest = tClose - regLen / 20 - duration;
             long start = earliest + (long) (r.nextDouble() * Math.max(0, latest - earliest));
             long end = start + duration;
+            SimConfig.ExecutionStyle style = cfg.strategies().style(m);
+            metaSide[m] = side;
+            if (style == SimConfig.ExecutionStyle.POV) {
+                // children decided while trading (PovExecutor); the label ends at its last print
+                truth.addMetaOrder(new GroundTruth.MetaOrder(m, side, start, end, cfg.metaOrderShares(), 0, style));
+                GroundTruth.Planted p = new GroundTruth.Planted("meta-order", side, start, start);
+                p.note = "POV meta-order of " + cfg.metaOrderShares() + " shares at "
+                        + Math.round(cfg.strategies().povRate() * 1000) / 10.0 + "% of volume";
+                metaTag[m] = truth.plant(p);
+                metaTimes[m] = new long[0];
+                metaSizes[m] = new long[0];
+                povMeta[nPov] = m; povStart[nPov] = start; povEnd[nPov++] = end;
+                continue;
+            }
             long[] sizes = new long[16];
             int n = 0;
             long left = cfg.metaOrderShares();
@@ -244,22 +276,25 @@ public final class MarketSimulator implements EventSource {
                 left -= s;
             }
             sizes = Arrays.copyOf(sizes, n);
-            // VWAP-like timing: child k at the (k+u)/n quantile of cumulative activity over [start, end]
+            // VWAP: child k at the (k+u)/n quantile of cumulative activity over [start, end];
+            // TWAP: child k at (k + 1/2 + jitter)/n of the window in clock time, jitter uniform in +-0.1
             double c0 = profile.cumulative(start), c1 = profile.cumulative(end);
             long[] times = new long[n];
-            for (int k = 0; k < n; k++) times[k] = profile.inverseCumulative(c0 + (c1 - c0) * (k + r.nextDouble()) / n);
+            for (int k = 0; k < n; k++)
+                times[k] = style == SimConfig.ExecutionStyle.TWAP
+                        ? start + (long) (duration * (k + 0.5 + 0.2 * (r.nextDouble() - 0.5)) / n)
+                        : profile.inverseCumulative(c0 + (c1 - c0) * (k + r.nextDouble()) / n);
             metaTimes[m] = times;
             metaSizes[m] = sizes;
-            metaSide[m] = side;
             nMetaChildren += n;
-            truth.addMetaOrder(new GroundTruth.MetaOrder(m, side, times[0], end, cfg.metaOrderShares(), n));
+            truth.addMetaOrder(new GroundTruth.MetaOrder(m, side, times[0], end, cfg.metaOrderShares(), n, style));
             GroundTruth.Planted p = new GroundTruth.Planted("meta-order", side, times[0], end);
-            p.note = "VWAP-scheduled meta-order of " + cfg.metaOrderShares() + " shares in " + n + " children";
+            p.note = style + "-scheduled meta-order of " + cfg.metaOrderShares() + " shares in " + n + " children";
             metaTag[m] = truth.plant(p);
         }
         SimConfig.Patterns pat = cfg.patterns();
         int nPlant = pat.icebergs() + pat.spoofs() + pat.absorptions();
-        int total = nMetaChildren + cfg.sweeps() + cfg.blocks() + cfg.averagePricePrints() + cfg.derivativelyPricedPrints() + nPlant;
+        int total = nMetaChildren + cfg.sweeps() + cfg.blocks() + cfg.averagePricePrints() + cfg.derivativelyPricedPrints() + nPlant + nPov;
         schedTime = new long[total];
         schedKind = new int[total];
         schedArg = new int[total];
@@ -291,12 +326,19 @@ public final class MarketSimulator implements EventSource {
         }
         // planted L3 patterns: start times from their own random stream (prng), so that a session without them is
         // exactly the market of earlier versions; they start 5 min after the open and 30 min before the close
-        planters = new Planter[nPlant];
+        planters = new Planter[nPlant + nPov];
         long plantSpan = regLen - margin - regLen / 13;
         for (int j = 0; j < nPlant; j++) {
             planters[j] = j < pat.icebergs() ? new Iceberg(j) : j < pat.icebergs() + pat.spoofs() ? new Spoof(j) : new Absorber(j);
             schedTime[k] = tOpen + margin + (long) (prng.nextDouble() * plantSpan);
             schedKind[k] = S_PLANT; schedArg[k] = j; schedSize[k++] = 0;
+        }
+        // POV meta-orders act like planted agents: started by the schedule, then woken by their own timer
+        for (int j = 0; j < nPov; j++) {
+            int idx = nPlant + j;
+            planters[idx] = new PovExecutor(idx, povMeta[j], povEnd[j]);
+            schedTime[k] = povStart[j];
+            schedKind[k] = S_PLANT; schedArg[k] = idx; schedSize[k++] = 0;
         }
         // sort by time, stable on construction order
         Integer[] idx = new Integer[total];
@@ -387,6 +429,8 @@ public final class MarketSimulator implements EventSource {
         if (SaleCondition.updatesVolume(cond) && (cond & (W | D4)) == 0) {
             vwapNum += Px.toDouble(price) * shares;
             vwapDen += shares;
+            volumeAll += shares;
+            if (agent == Agent.META && metaId >= 0) metaDone[metaId] += shares;
         }
         boolean offEx = venue == OFF_EXCHANGE;
         double meanNanos = offEx ? cfg.trfLatencyMillis() * 1e6 : cfg.tapeLatencyMicros() * 1e3;
@@ -461,7 +505,12 @@ public final class MarketSimulator implements EventSource {
         double rL = cfg.limitRate() * act, rM = cfg.marketRate() * act, rC = cfg.cancelRate() * nzCount;
         double rD = cfg.offExchangeRate() * act;
         double rJ = regular ? cfg.jumpsPerDay() / ((tClose - tOpen) / (double) NANOS) * profile.activity(now) : 0;
-        double rate = rL + rM + rC + rD + rJ;
+        double rMo = 0, rMr = 0;
+        if (tradersOn && updateSignals() && regular) {
+            rMo = strat.momentumRate() * act * zTrend * zTrend / (1 + zTrend * zTrend);
+            rMr = strat.meanReversionRate() * act * zMean * zMean / (1 + zMean * zMean);
+        }
+        double rate = rL + rM + rC + rD + rJ + rMo + rMr;
         double dtSec = rate > 0 ? -StrictMath.log(1 - rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
         long nextSched = schedNext < schedTime.length ? schedTime[schedNext] : Long.MAX_VALUE;
         long tNext = dtSec >= 1.0 ? now + NANOS : now + (long) (dtSec * NANOS);
@@ -483,7 +532,9 @@ public final class MarketSimulator implements EventSource {
             else if ((u -= rL) < rM) noiseMarket();
             else if ((u -= rM) < rC) noiseCancel();
             else if ((u -= rC) < rD) offExchange();
-            else jump(gaussian() * cfg.jumpSize());
+            else if ((u -= rD) < rJ || rMo + rMr == 0) jump(gaussian() * cfg.jumpSize());
+            else if (u - rJ < rMo) momentumOrder();
+            else meanReversionOrder();
         }
         emitQuotes();
         requoteAll();
@@ -997,18 +1048,7 @@ public final class MarketSimulator implements EventSource {
         long size = schedSize[k];
         int nbb = nbb(), nbo = nbo();
         switch (schedKind[k]) {
-            case S_META -> {
-                int m = schedArg[k];
-                byte side = metaSide[m];
-                curTag = metaTag[m];
-                if (rng.nextDouble() < 0.25 && nbb >= 0 && nbo < levels) {
-                    emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, SaleCondition.REGULAR_MASK, side, Agent.META, m, -1);
-                } else {
-                    int far = side == MatchingBook.BUY ? nbo : nbb;
-                    if (far >= 0 && far < levels) route(side, size, far + side, Agent.META, m, true);
-                }
-                curTag = -1;
-            }
+            case S_META -> metaChild(schedArg[k], size, nbb, nbo);
             case S_SWEEP -> {
                 byte side = (byte) schedArg[k];
                 jump(side * (0.003 + 0.003 * rng.nextDouble()));
@@ -1040,6 +1080,91 @@ public final class MarketSimulator implements EventSource {
                 emitTrade(price, size, OFF_EXCHANGE, D4, Aggressor.UNKNOWN, Agent.DERIVATIVELY_PRICED, -1, -1);
             }
         }
+    }
+
+    /** One child of meta-order {@code m}: a quarter go to a dark pool at the midpoint, the rest are routed lit. */
+    private void metaChild(int m, long size, int nbb, int nbo) {
+        byte side = metaSide[m];
+        curTag = metaTag[m];
+        if (rng.nextDouble() < 0.25 && nbb >= 0 && nbo < levels) {
+            emitTrade((nbb + nbo) * tickPx / 2, size, OFF_EXCHANGE, SaleCondition.REGULAR_MASK, side, Agent.META, m, -1);
+        } else {
+            int far = side == MatchingBook.BUY ? nbo : nbb;
+            if (far >= 0 && far < levels) route(side, size, far + side, Agent.META, m, true);
+        }
+        curTag = -1;
+    }
+
+    // ------------------------------------------------------------------ technical traders
+
+    /**
+     * Updates the EMAs of the NBBO midpoint (continuous-time: weight {@code 1 - exp(-dt/tau)}) and the z-scores of
+     * the mid's deviation from them; false until both moving averages have seen one time constant of data.
+     */
+    private boolean updateSignals() {
+        int nbb = nbb(), nbo = nbo();
+        if (nbb < 0 || nbo >= levels) return false;
+        double mid = 0.5 * (nbb + nbo);
+        if (sigT0 == Long.MIN_VALUE) {
+            sigT0 = sigLast = now;
+            emaTrend = emaMean = mid;
+            varTrend = varMean = 1.0; // one tick squared, until data replaces it
+            return false;
+        }
+        double dt = (now - sigLast) / (double) NANOS;
+        sigLast = now;
+        if (dt > 0) {
+            double aT = 1 - StrictMath.exp(-dt / strat.trendSeconds()), aM = 1 - StrictMath.exp(-dt / strat.meanSeconds());
+            emaTrend += aT * (mid - emaTrend);
+            emaMean += aM * (mid - emaMean);
+            double dT = mid - emaTrend, dM = mid - emaMean;
+            varTrend += aT * (dT * dT - varTrend);
+            varMean += aM * (dM * dM - varMean);
+        }
+        zTrend = (mid - emaTrend) / Math.sqrt(Math.max(varTrend, 0.25));
+        zMean = (mid - emaMean) / Math.sqrt(Math.max(varMean, 0.25));
+        return now - sigT0 >= (long) (Math.max(strat.trendSeconds(), strat.meanSeconds()) * NANOS);
+    }
+
+    /** Trader's order size: the marketable-order size distribution, from the traders' own stream. */
+    private long traderSize() {
+        double u = arng.nextDouble();
+        if (u < 0.15) return 1 + arng.nextInt(99);
+        if (u < 0.50) return 100;
+        if (u < 0.85) return 100L * (2 + arng.nextInt(4));
+        return 100L * (5 + arng.nextInt(16));
+    }
+
+    /** Momentum trader: a marketable order in the direction of the mid's deviation from its trend EMA. */
+    private void momentumOrder() {
+        byte side = zTrend > 0 ? MatchingBook.BUY : MatchingBook.SELL;
+        int far = side == MatchingBook.BUY ? nbo() : nbb();
+        if (far < 0 || far >= levels) return;
+        route(side, traderSize(), far + side * MARKET_COLLAR_TICKS, Agent.MOMENTUM, -1, true);
+    }
+
+    /**
+     * Mean-reversion trader: against the mid's deviation from its slow EMA; half the orders are marketable, half
+     * rest at the trader's own side of the NBBO on a venue drawn by routing weight (cancelled like noise orders).
+     */
+    private void meanReversionOrder() {
+        byte side = zMean > 0 ? MatchingBook.SELL : MatchingBook.BUY;
+        long qty = traderSize();
+        int nbb = nbb(), nbo = nbo();
+        if (nbb < 0 || nbo >= levels) return;
+        if (arng.nextBoolean()) {
+            int far = side == MatchingBook.BUY ? nbo : nbb;
+            route(side, qty, far + side * MARKET_COLLAR_TICKS, Agent.MEAN_REVERSION, -1, true);
+            return;
+        }
+        double ft = fairTicks();
+        int tick = side == MatchingBook.BUY ? Math.min(Math.min(nbb, (int) Math.floor(ft)), nbo - 1)
+                : Math.max(Math.max(nbo, (int) Math.ceil(ft)), nbb + 1);
+        if (tick < 1 || tick >= levels - 1) return;
+        double u = arng.nextDouble();
+        int v = nv - 1;
+        for (int i = 0; i < nv; i++) if (u < vcum[i]) { v = i; break; }
+        restNoise(v, side, tick, qty);
     }
 
     // ------------------------------------------------------------------ planted L3 patterns
@@ -1102,6 +1227,48 @@ public final class MarketSimulator implements EventSource {
         }
 
         long ms(double lo, double hi) { return (long) ((lo + (hi - lo) * prng.nextDouble()) * 1_000_000L); }
+    }
+
+    /**
+     * POV (percentage-of-volume) execution of meta-order {@link #meta}: from its start it checks every 5-15 s
+     * (1-3 s after sending a child) whether its own volume is behind {@link SimConfig.Strategies#povRate} of all
+     * volume printed since the start (its own included), and if so sends a child of up to 900 shares (the same
+     * dark/lit mix as VWAP children). It stops when the shares are done or its window ends. Timers and child sizes
+     * come from the traders' random stream.
+     */
+    private final class PovExecutor extends Planter {
+        final int meta;
+        final long end;
+        long volume0, done0;
+
+        PovExecutor(int idx, int meta, long end) {
+            super(idx);
+            this.meta = meta;
+            this.end = end;
+        }
+
+        @Override void start() {
+            tag = metaTag[meta];
+            label = truth.planted(tag);
+            volume0 = volumeAll;
+            done0 = metaDone[meta];
+            wake = now + secs(5, 15);
+        }
+
+        @Override void onWake() {
+            long own = metaDone[meta] - done0, left = cfg.metaOrderShares() - own;
+            if (left <= 0 || now >= end) return; // finished: never wakes again
+            double target = strat.povRate() * (volumeAll - volume0);
+            long behind = (long) (target - own);
+            if (behind < 100) { wake = now + secs(5, 15); return; }
+            long child = Math.min(left, Math.min(behind / 100 * 100, 100L * (1 + arng.nextInt(9))));
+            metaChild(meta, child, nbb(), nbo());
+            wake = now + secs(1, 3);
+        }
+
+        @Override void onFill(long orderId, long qty, long remaining) { /* never rests an order */ }
+
+        long secs(double lo, double hi) { return (long) ((lo + (hi - lo) * arng.nextDouble()) * NANOS); }
     }
 
     /**

@@ -39,7 +39,7 @@ import java.util.Objects;
  * @param impactPerShare           permanent log-price impact per share of lit aggressive volume (5e-9)
  * @param jumpsPerDay              Poisson rate of small latent-price jumps over the regular session (12)
  * @param jumpSize                 standard deviation of a small jump, as a log return (0.0012)
- * @param metaOrders               institutional VWAP-style meta-orders (2)
+ * @param metaOrders               institutional meta-orders (3; styles from {@link Strategies#metaStyles})
  * @param metaOrderShares          shares per meta-order (400,000)
  * @param sweeps                   news-driven ISO sweeps across all lit venues (3)
  * @param blocks                   off-exchange block prints of at least 10,000 shares (4)
@@ -50,6 +50,8 @@ import java.util.Objects;
  *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
  * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
  * @param patterns                 planted L3 patterns with labels ({@link Patterns#DEFAULTS})
+ * @param strategies               momentum and mean-reversion traders and the meta-orders' execution styles
+ *                                 ({@link Strategies#DEFAULTS})
  * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
  *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
  */
@@ -88,7 +90,8 @@ public record SimConfig(
         double tapeLatencyMicros,
         double trfLatencyMillis,
         double hiddenMidpointShare,
-        Patterns patterns) {
+        Patterns patterns,
+        Strategies strategies) {
 
     /**
      * Counts of the planted, labelled patterns of {@link GroundTruth#labels()} beyond those above (sweeps, blocks,
@@ -112,6 +115,54 @@ public record SimConfig(
         }
     }
 
+    /** How a meta-order schedules its child orders (docs/simulator.md, "Meta-orders"). */
+    public enum ExecutionStyle {
+        /** Children at equal quantiles of the expected intraday volume (U-shaped profile) over the window. */
+        VWAP,
+        /** Children evenly spaced in clock time over the window (small jitter). */
+        TWAP,
+        /** Percentage of volume: children sent whenever own volume falls behind {@link Strategies#povRate} of all volume since the start. */
+        POV
+    }
+
+    /**
+     * Technical traders and execution styles (Chiarella, Iori &amp; Perell&oacute; 2009, "The impact of heterogeneous trading
+     * rules on the limit order book and order flows", JEDC 33: chartists extrapolate the recent trend,
+     * fundamentalists trade back towards a reference price). Both signals read the NBBO midpoint only (not the
+     * latent price): momentum traders buy when the mid is above its exponential moving average over
+     * {@code trendSeconds} and sell below it; mean-reversion traders sell when it is above its average over
+     * {@code meanSeconds} and buy below it. Each trades at {@code rate * activity * z^2/(1+z^2)} orders per second,
+     * z = the mid's deviation from its average in units of the deviation's own EWMA standard deviation, so they are
+     * quiet when the signal is weak. Their sizes and venues come from a random stream of their own.
+     *
+     * @param momentumRate      peak order rate of the momentum traders per second (1.6); 0 for none
+     * @param meanReversionRate peak order rate of the mean-reversion traders per second (1.6); 0 for none
+     * @param trendSeconds      time constant of the momentum EMA (300 s)
+     * @param meanSeconds       time constant of the mean-reversion EMA (1,800 s)
+     * @param metaStyles        execution style of meta-order 0, 1, 2, ...; meta-orders beyond the list are VWAP
+     * @param povRate           participation rate of POV meta-orders, share of all volume (0.085)
+     */
+    public record Strategies(double momentumRate, double meanReversionRate, double trendSeconds, double meanSeconds,
+                             List<ExecutionStyle> metaStyles, double povRate) {
+        /** The documented defaults: both trader types at 1.6 orders/s peak, meta-orders VWAP, TWAP, POV at 8.5 %. */
+        public static final Strategies DEFAULTS = new Strategies(1.6, 1.6, 300, 1800,
+                List.of(ExecutionStyle.VWAP, ExecutionStyle.TWAP, ExecutionStyle.POV), 0.085);
+        /** No technical traders and VWAP meta-orders only: the market of versions before them, draw for draw. */
+        public static final Strategies NONE = new Strategies(0, 0, 300, 1800, List.of(), 0.085);
+
+        public Strategies {
+            metaStyles = List.copyOf(metaStyles);
+            if (!(momentumRate >= 0 && momentumRate <= 100) || !(meanReversionRate >= 0 && meanReversionRate <= 100))
+                throw new IllegalArgumentException("trader rates must be in [0, 100] per second");
+            if (!(trendSeconds > 0) || !(meanSeconds > 0) || !Double.isFinite(trendSeconds) || !Double.isFinite(meanSeconds))
+                throw new IllegalArgumentException("EMA time constants must be > 0");
+            if (!(povRate > 0 && povRate <= 0.5)) throw new IllegalArgumentException("povRate must be in (0, 0.5]: " + povRate);
+        }
+
+        /** Style of meta-order {@code m} (0-based). */
+        public ExecutionStyle style(int m) { return m < metaStyles.size() ? metaStyles.get(m) : ExecutionStyle.VWAP; }
+    }
+
     /** The configuration without the {@link Patterns} component (kept for callers of the earlier constructor). */
     public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
                      LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
@@ -124,7 +175,26 @@ public record SimConfig(
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
                 averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
-                Patterns.DEFAULTS);
+                Patterns.DEFAULTS, Strategies.NONE);
+    }
+
+    /**
+     * The configuration without the {@link Strategies} component: no momentum or mean-reversion traders and
+     * VWAP meta-orders only, the market of earlier versions (kept for callers of the earlier constructor).
+     */
+    public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
+                     LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
+                     double startPrice, long tick, double dailyVolatility, double intensity, double limitRate,
+                     double marketRate, double cancelRate, double offExchangeRate, double extendedActivity, int mmLevels,
+                     double mmHalfSpreadTicks, double impactPerShare, double jumpsPerDay, double jumpSize, int metaOrders,
+                     long metaOrderShares, int sweeps, int blocks, int averagePricePrints, int derivativelyPricedPrints,
+                     boolean emitNbbo, double tapeLatencyMicros, double trfLatencyMillis, double hiddenMidpointShare,
+                     Patterns patterns) {
+        this(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
+                patterns, Strategies.NONE);
     }
 
     /**
@@ -150,6 +220,7 @@ public record SimConfig(
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(patterns, "patterns");
+        Objects.requireNonNull(strategies, "strategies");
         venues = List.copyOf(venues);
         if (venues.isEmpty()) throw new IllegalArgumentException("no lit venues");
         boolean found = false;
@@ -200,21 +271,21 @@ public record SimConfig(
                 100.0, Px.SCALE / 100, 0.015, 1.0,
                 12.0, 2.5, 1.0 / 20, 1.8, 0.04,
                 5, 1.0, 5e-9, 12, 0.0012,
-                2, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS);
+                3, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS, Strategies.DEFAULTS);
     }
 
     public SimConfig withSeed(long s) {
         return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
         return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
@@ -224,7 +295,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
@@ -232,21 +303,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     public SimConfig withIntensity(double x) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     public SimConfig withL3Venue(char v) {
         return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
@@ -254,21 +325,21 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
-                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     public SimConfig withStartPrice(double px) {
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
@@ -276,7 +347,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
@@ -284,7 +355,7 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share, patterns);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share, patterns, strategies);
     }
 
     /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
@@ -292,7 +363,15 @@ public record SimConfig(
         return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, p);
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, p, strategies);
+    }
+
+    /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */
+    public SimConfig withStrategies(Strategies st) {
+        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, st);
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */

@@ -90,13 +90,14 @@ class IncidentalLabelsTest {
     @Test
     void offExchangePrintsHaveNoParentAndLitAggressivePrintsDo() {
         GroundTruth gt = sim.groundTruth();
-        long arbIso = 0;
+        long arbIso = 0, technical = 0;
         for (TradeEvent t : tape) {
             int p = gt.parentOrder(t.tradeId);
             GroundTruth.Agent a = gt.agent(t.tradeId);
             if (t.venue == 'D') assertThat(p).as("TRF print %d", t.tradeId).isZero();
             if (a == GroundTruth.Agent.NOISE || a == GroundTruth.Agent.ARBITRAGE || a == GroundTruth.Agent.SWEEP
-                    || a == GroundTruth.Agent.BURST) {
+                    || a == GroundTruth.Agent.BURST || a == GroundTruth.Agent.MOMENTUM || a == GroundTruth.Agent.MEAN_REVERSION) {
+                if (a == GroundTruth.Agent.MOMENTUM || a == GroundTruth.Agent.MEAN_REVERSION) technical++;
                 if (t.venue != 'D') assertThat(p).as("lit print %d of %s", t.tradeId, a).isPositive();
             }
             if (a == GroundTruth.Agent.ARBITRAGE) {
@@ -105,6 +106,7 @@ class IncidentalLabelsTest {
             }
         }
         assertThat(arbIso).isPositive();
+        assertThat(technical).as("momentum and mean-reversion prints").isPositive();
         // planted news sweeps stay in labels() and are not repeated
         for (GroundTruthLabel l : gt.incidentalLabels())
             for (long id : l.tradeIds()) assertThat(gt.agent(id)).isNotEqualTo(GroundTruth.Agent.SWEEP);

@@ -59,10 +59,15 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
         // without the planted L3 patterns (they draw from their own random stream) the market is pinned too
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);
+        // without the technical traders (own random stream, their rate terms vanish) the market of the version
+        // before them is reproduced draw for draw: these are that version's pinned hashes
+        SimConfig before = c.withStrategies(SimConfig.Strategies.NONE);
+        assertThat(String.format("0x%016x", hashOf(before))).isEqualTo("0x22e17560c27f64d0");
+        assertThat(String.format("0x%016x", hashOf(before.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo("0x86a3a1ca34b538ae");
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0x22e17560c27f64d0";
-    static final String PINNED_NO_PATTERNS_HASH = "0x86a3a1ca34b538ae";
+    static final String PINNED_SHORT_SESSION_HASH = "0xd95302afc439e18a";
+    static final String PINNED_NO_PATTERNS_HASH = "0x54d2c599649bca34";
 
     @Test
     void eventsAreTimeOrderedAndInsideTheSession() {
@@ -238,7 +243,9 @@ class MarketSimulatorTest {
         assertThat(full.tapeSideKnown).isZero();
         assertThat(full.truthUnknownLit).isZero();
         GroundTruth g = fullSim.groundTruth();
-        assertThat(g.metaOrders()).hasSize(2);
+        assertThat(g.metaOrders()).hasSize(3);
+        assertThat(g.metaOrders()).extracting(GroundTruth.MetaOrder::style)
+                .containsExactly(SimConfig.ExecutionStyle.VWAP, SimConfig.ExecutionStyle.TWAP, SimConfig.ExecutionStyle.POV);
         for (GroundTruth.MetaOrder m : g.metaOrders()) {
             long done = full.metaExecuted.getOrDefault((long) m.id(), 0L);
             assertThat(done).as("meta-order %d executed", m.id()).isBetween(m.shares() * 8 / 10, m.shares());

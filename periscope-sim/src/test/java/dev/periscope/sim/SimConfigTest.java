@@ -55,14 +55,22 @@ class SimConfigTest {
         SimConfig p = d.withPatterns(new SimConfig.Patterns(1, 2, 0));
         assertThat(p.withSeed(5).withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false).withEvents(0, 0, 0, 0, 0)
                 .withTapeLatency(0, 0).withHiddenMidpointShare(0).withIntensity(2).patterns()).isEqualTo(new SimConfig.Patterns(1, 2, 0));
-        // the earlier 34-argument constructor still works and means the default patterns
+        // the earlier 34-argument constructor still works and means the default patterns without the technical
+        // traders and execution styles (the market before them)
         SimConfig legacy = new SimConfig(d.seed(), d.symbol(), d.date(), d.zone(), d.venues(), d.l3Venue(), d.regularOpen(),
                 d.regularClose(), d.extendedOpen(), d.extendedClose(), d.startPrice(), d.tick(), d.dailyVolatility(), d.intensity(),
                 d.limitRate(), d.marketRate(), d.cancelRate(), d.offExchangeRate(), d.extendedActivity(), d.mmLevels(),
                 d.mmHalfSpreadTicks(), d.impactPerShare(), d.jumpsPerDay(), d.jumpSize(), d.metaOrders(), d.metaOrderShares(),
                 d.sweeps(), d.blocks(), d.averagePricePrints(), d.derivativelyPricedPrints(), d.emitNbbo(), d.tapeLatencyMicros(),
                 d.trfLatencyMillis(), d.hiddenMidpointShare());
-        assertThat(legacy).isEqualTo(d);
+        assertThat(legacy).isEqualTo(d.withStrategies(SimConfig.Strategies.NONE));
+        assertThat(legacy.withStrategies(SimConfig.Strategies.DEFAULTS)).isEqualTo(d);
+        assertThat(d.strategies().style(2)).isEqualTo(SimConfig.ExecutionStyle.POV);
+        assertThat(d.strategies().style(7)).isEqualTo(SimConfig.ExecutionStyle.VWAP);
+        assertThat(d.withSeed(3).withEvents(1, 0, 0, 0, 0).withIntensity(2).strategies()).isEqualTo(SimConfig.Strategies.DEFAULTS);
+        assertThatThrownBy(() -> new SimConfig.Strategies(-1, 0, 300, 1800, List.of(), 0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimConfig.Strategies(1, 1, 0, 1800, List.of(), 0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimConfig.Strategies(1, 1, 300, 1800, List.of(), 0.6)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SimConfig.Patterns(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SimConfig.Patterns(0, 1001, 0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -178,19 +178,19 @@ class DetectEvalTest {
      */
     @Test
     void pinnedScorecardOfTwoShortSessions() {
-        assertThat(first.runs().stream().mapToInt(r -> r.labels().size()).sum()).isEqualTo(44);
+        assertThat(first.runs().stream().mapToInt(r -> r.labels().size()).sum()).isEqualTo(46);
         record Pin(String detector, long tp, long fp, long fn) {}
-        for (Pin p : List.of(new Pin("spoofing", 12, 45, 0), new Pin("iceberg-l3", 7, 21, 1), new Pin("iceberg-taq", 7, 123, 1),
-                new Pin("block", 8, 0, 0), new Pin("sweep", 6, 135, 0), new Pin("naive-of12-sweep", 6, 389, 0),
-                new Pin("absorption", 0, 0, 6), new Pin("meta-order", 0, 0, 4), new Pin("naive-playbook-iceberg", 0, 0, 8))) {
+        for (Pin p : List.of(new Pin("spoofing", 9, 55, 3), new Pin("iceberg-l3", 7, 34, 1), new Pin("iceberg-taq", 7, 116, 1),
+                new Pin("block", 8, 1, 0), new Pin("sweep", 4, 134, 2), new Pin("naive-of12-sweep", 6, 411, 0),
+                new Pin("absorption", 0, 1, 6), new Pin("meta-order", 0, 0, 6), new Pin("naive-playbook-iceberg", 0, 0, 8))) {
             DetectionCounts c = first.scorecard().row(p.detector()).orElseThrow().pooled();
             assertThat(new long[]{c.tp(), c.fp(), c.fn()}).as(p.detector()).containsExactly(p.tp(), p.fp(), p.fn());
         }
         // the two baselines added for meta-order and absorption; re-derived: every alert is a TP or an FP (one label
         // per alert at most) and every planted label of the kind is a TP or an FN
         record Base(String detector, String kind, long tp, long fp, long fn) {}
-        for (Base p : List.of(new Base("naive-playbook-accumulation", "meta-order", 0, 0, 4),
-                new Base("naive-playbook-absorption", "absorption", 1, 10, 5))) {
+        for (Base p : List.of(new Base("naive-playbook-accumulation", "meta-order", 0, 0, 6),
+                new Base("naive-playbook-absorption", "absorption", 4, 12, 2))) {
             DetectionCounts c = first.scorecard().row(p.detector()).orElseThrow().pooled();
             assertThat(new long[]{c.tp(), c.fp(), c.fn()}).as(p.detector()).containsExactly(p.tp(), p.fp(), p.fn());
             long alerts = first.runs().stream().flatMap(r -> r.alerts().stream()).filter(a -> a.detector().equals(p.detector())).count();
@@ -198,17 +198,17 @@ class DetectEvalTest {
             assertThat(c.tp() + c.fp()).as(p.detector()).isEqualTo(alerts);
             assertThat(c.tp() + c.fn()).as(p.detector()).isEqualTo(labels);
         }
-        // alerts explained by the 10,440 incidental sweeps of the two sessions (arbitrage ISOs, routed orders on
-        // several venues): with --no-incidental they were false alarms (sweep 428, naive-of12-sweep 857)
-        assertThat(first.runs().stream().mapToInt(r -> r.incidental().size()).sum()).isEqualTo(10_440);
-        assertThat(first.scorecard().row("sweep").orElseThrow().pooled().explained()).isEqualTo(293);
-        assertThat(first.scorecard().row("naive-of12-sweep").orElseThrow().pooled().explained()).isEqualTo(468);
+        // alerts explained by the 11,632 incidental sweeps of the two sessions (arbitrage ISOs, routed orders on
+        // several venues): with --no-incidental they are false alarms
+        assertThat(first.runs().stream().mapToInt(r -> r.incidental().size()).sum()).isEqualTo(11_632);
+        assertThat(first.scorecard().row("sweep").orElseThrow().pooled().explained()).isEqualTo(255);
+        assertThat(first.scorecard().row("naive-of12-sweep").orElseThrow().pooled().explained()).isEqualTo(416);
         DetectionCounts sp = first.scorecard().row("spoofing").orElseThrow().pooled();
-        assertThat(sp.precision().getAsDouble()).isCloseTo(0.2105, within(0.02));
-        assertThat(sp.f1().getAsDouble()).isCloseTo(0.3478, within(0.02));
+        assertThat(sp.precision().getAsDouble()).isCloseTo(0.1406, within(0.02));
+        assertThat(sp.f1().getAsDouble()).isCloseTo(0.2368, within(0.02));
         // verdicts: iceberg, spoofing and sweep beat their baselines (the sweep detector since its calibrated default:
-        // F1 0.0816 vs 0.0299 with incidental sweeps as don't-care, 0.0273 vs 0.0138 without); on this short session meta-order ties its baseline at F1 0 (neither fires) and absorption
-        // loses to the playbook's divergence bar (F1 0 vs 0.1176)
+        // F1 0.0556 vs 0.0284 with incidental sweeps as don't-care); on this short session meta-order ties its
+        // baseline at F1 0 (neither fires) and absorption loses to the playbook's divergence bar (F1 0 vs 0.3636)
         Map<String, Boolean> beats = new java.util.TreeMap<>();
         for (DetectEval.BaselineComparison b : first.baselines()) beats.put(b.detector(), b.beats().orElseThrow());
         assertThat(beats).containsExactly(Map.entry("absorption", false), Map.entry("iceberg-l3", true),
@@ -232,20 +232,23 @@ class DetectEvalTest {
 
     /**
      * Calibration regression (docs/detect-eval.md "Calibration"): on a full simulated day (seed 2) the calibrated
-     * meta-order detector finds both planted meta-orders (before calibration: 0 of 10 over seeds 1-5), and every
-     * matched alert lies inside its label's span with the label's side.
+     * meta-order detector finds the VWAP and the TWAP meta-order (before calibration: 0 of 10 VWAP orders over seeds
+     * 1-5) with alerts inside the label's span and on its side; it misses the 29-minute POV order, whose 8.5 %
+     * participation is too short for its 60-minute window (docs/detect-eval.md).
      */
     @Test
     void calibratedMetaOrderFindsThePlantedMetaOrdersOfAFullDay() {
         DetectEval.Evaluation e = DetectEval.evaluate(DetectEval.Config.of(1).withSeeds(2, 1).withDetectors(List.of("meta-order")));
         DetectionCounts c = e.scorecard().row("meta-order").orElseThrow().pooled();
-        assertThat(new long[]{c.tp(), c.fp(), c.fn()}).containsExactly(2, 2, 0);
+        assertThat(new long[]{c.tp(), c.fp(), c.fn()}).containsExactly(2, 2, 1);
         var labels = e.runs().get(0).labels().stream().filter(l -> l.kind().equals("meta-order")).toList();
-        assertThat(labels).hasSize(2);
+        assertThat(labels).hasSize(3);
         var alerts = e.runs().get(0).alerts().stream().filter(a -> a.detector().equals("meta-order")).toList();
-        for (var l : labels)
-            assertThat(alerts).as(l.toString()).anyMatch(a -> a.side() == l.side() && a.tsStart() <= l.tsEnd() + 1_000_000_000L
+        for (var l : labels) {
+            boolean found = alerts.stream().anyMatch(a -> a.side() == l.side() && a.tsStart() <= l.tsEnd() + 1_000_000_000L
                     && a.tsEnd() >= l.tsStart() - 1_000_000_000L);
+            assertThat(found).as(l.toString()).isEqualTo(!l.note().startsWith("POV"));
+        }
     }
 
     @Test
