@@ -186,8 +186,8 @@ public final class DemoCommand implements Callable<Integer> {
         rule(o, "SCORECARD OF THIS SESSION (periscope detect-eval --seeds N gives it across seeds with intervals)");
         o.printf(Locale.ROOT, "  unplanted = alerts explained by one of the session's %,d real sweeps nobody planted (arbitrage ISOs,%n"
                 + "  routed orders on several venues): neither hits nor false alarms%n", incidental.size());
-        o.printf("  %-24s %6s %5s %5s %7s %9s %9s %7s %7s%n", "detector", "labels", "hits", "miss", "false", "unplanted", "precision", "recall", "F1");
-        for (String[] r : rows) o.printf("  %-24s %6s %5s %5s %7s %9s %9s %7s %7s%n", (Object[]) r);
+        o.printf("  %-27s %6s %5s %5s %7s %9s %9s %7s %7s%n", "detector", "labels", "hits", "miss", "false", "unplanted", "precision", "recall", "F1");
+        for (String[] r : rows) o.printf("  %-27s %6s %5s %5s %7s %9s %9s %7s %7s%n", (Object[]) r);
     }
 
     private static String fmt(java.util.OptionalDouble v) {

@@ -46,7 +46,8 @@ public final class MetaOrderDetector implements TradeDetector {
      * @param windowNanos        rolling window; default 60 min (calibrated on the simulator's hours-long meta-orders,
      *                           docs/detect-eval.md; was 30 min); must be a multiple of {@code bucketNanos}
      * @param bucketNanos        bucket (evaluation step); default 1 min
-     * @param zEnter             |z| to open an episode; default 3.0
+     * @param zEnter             |z| to open an episode; default 2.5 (calibrated 2026-12-04 on the simulator, validated
+     *                           on held-out seeds: docs/detect-eval.md; 3.0 before)
      * @param zExit              |z| to keep it open; default 1.0
      * @param minBaselineSamples earlier non-overlapping window values needed before testing (pre-calibration 20: so a
      *                           session is tested from about 2 x window + 20 buckets on); default 5 (calibrated: with
@@ -72,7 +73,7 @@ public final class MetaOrderDetector implements TradeDetector {
             if (maxPrintSize <= 0) throw new IllegalArgumentException("maxPrintSize > 0");
         }
 
-        public static final Params DEFAULT = new Params(60 * 60_000_000_000L, 60_000_000_000L, 3.0, 1.0, 5, 50, 0.5,
+        public static final Params DEFAULT = new Params(60 * 60_000_000_000L, 60_000_000_000L, 2.5, 1.0, 5, 50, 0.5,
                 Px.ofUnits(10_000), DetectSupport.NON_REGULAR);
 
         /** The pre-calibration defaults (30 min window, 20 baseline windows, dominant share 0.55 of prints). */

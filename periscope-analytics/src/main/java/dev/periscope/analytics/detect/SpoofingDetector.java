@@ -53,7 +53,8 @@ public final class SpoofingDetector implements OrderEventDetector {
      *
      * @param tickSize          price increment (fixed point); default $0.01 (Reg NMS Rule 612, quotes >= $1)
      * @param minDistanceTicks  ticks behind the same side's best; default 2 (away from the touch, so unlikely to fill)
-     * @param sizeMultiple      size >= this x median displayed level size; default 5.0
+     * @param sizeMultiple      size >= this x median displayed level size; default 8.0 (calibrated 2026-12-04 on the
+     *                          simulator, validated on held-out seeds: docs/detect-eval.md; 5.0 before)
      * @param minAbsSize        or >= this absolute size (fixed point), 0 = off; default 0
      * @param depthLevels       levels per side for the median; default 10
      * @param minMedianLevels   the relative size test needs at least this many levels (both sides) in the median,
@@ -79,7 +80,11 @@ public final class SpoofingDetector implements OrderEventDetector {
             if (minLayers < 2 || maxLayerGapTicks < 1) throw new IllegalArgumentException("minLayers >= 2, maxLayerGapTicks >= 1");
         }
 
-        public static final Params DEFAULT = new Params(Px.parse("0.01"), 2, 5.0, 0, 10, 10, 5_000_000_000L,
+        public static final Params DEFAULT = new Params(Px.parse("0.01"), 2, 8.0, 0, 10, 10, 5_000_000_000L,
+                1_000_000_000L, 0.0, 3, 1, 1_000_000_000L);
+
+        /** The defaults before the 2026-12-04 calibration: {@code sizeMultiple} 5.0. */
+        public static final Params PRE_CALIBRATION = new Params(Px.parse("0.01"), 2, 5.0, 0, 10, 10, 5_000_000_000L,
                 1_000_000_000L, 0.0, 3, 1, 1_000_000_000L);
 
         public String describe() {

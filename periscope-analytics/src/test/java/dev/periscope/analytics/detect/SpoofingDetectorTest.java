@@ -47,7 +47,7 @@ class SpoofingDetectorTest {
         assertThat(a.levels()).isEqualTo(1);
         assertThat(a.tsStart()).isEqualTo(ms(1000));
         assertThat(a.tsEnd()).isEqualTo(ms(1800));
-        assertThat(a.params()).isEqualTo("tick=0.01,minDistanceTicks=2,sizeMultiple=5.0,minAbsSize=0,depthLevels=10,minMedianLevels=5,"
+        assertThat(a.params()).isEqualTo("tick=0.01,minDistanceTicks=2,sizeMultiple=8.0,minAbsSize=0,depthLevels=10,minMedianLevels=5,"
                 + "maxLifetime=5s,cancelAfterTrade=1s,maxFillRatio=0.0,minLayers=3,maxLayerGapTicks=1,layerWindow=1s");
         assertThat(field(a, "maxLifetime")).isEqualTo("800ms");
         assertThat(field(a, "minDistance")).isEqualTo("3");

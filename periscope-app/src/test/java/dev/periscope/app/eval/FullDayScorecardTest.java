@@ -31,10 +31,10 @@ class FullDayScorecardTest {
     static final List<Row> PUBLISHED = List.of(
             new Row("block", 20, 14, 0, 0, 0.5882, 1.0, 0.7407),
             new Row("sweep", 14, 480, 1, 2452, 0.0283, 0.9333, 0.0550),
-            new Row("spoofing", 16, 184, 14, 0, 0.0800, 0.5333, 0.1391),
+            new Row("spoofing", 15, 60, 15, 0, 0.2000, 0.5000, 0.2857),
             new Row("iceberg-l3", 19, 589, 1, 0, 0.0313, 0.9500, 0.0605),
             new Row("iceberg-taq", 17, 1780, 3, 0, 0.0095, 0.8500, 0.0187),
-            new Row("meta-order", 4, 9, 11, 0, 0.3077, 0.2667, 0.2857),
+            new Row("meta-order", 7, 15, 8, 0, 0.3182, 0.4667, 0.3784),
             new Row("absorption", 5, 114, 10, 0, 0.0420, 0.3333, 0.0746),
             new Row("naive-of12-sweep", 15, 3067, 0, 3102, 0.0049, 1.0, 0.0097),
             new Row("naive-cancel-ratio", 30, 957_435, 0, 0, 0.0000, 1.0, 0.0001),
