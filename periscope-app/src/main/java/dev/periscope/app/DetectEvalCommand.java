@@ -48,6 +48,9 @@ public final class DetectEvalCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "precision/recall over each detector's main parameter")
     boolean sweep;
 
+    @Option(names = "--plot", description = "with --sweep: also write the precision/recall plot as an SVG file")
+    Path plot;
+
     @Option(names = "--no-incidental", description = "count every alert that hits no planted label as a false alarm, even one "
             + "that a real unplanted sweep (arbitrage ISO, routed order on several venues) explains")
     boolean noIncidental;
@@ -77,6 +80,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
         long wall0 = System.nanoTime();
         List<String> dets = detector == null ? List.of() : List.of(detector);
         if (detector != null) DetectorSlots.defaults(detector); // unknown name: clear error
+        if (plot != null && !sweep)
+            throw new IllegalArgumentException("--plot needs --sweep (it plots the sweep tables)");
         if (real) return real(o, dets.isEmpty() ? DetectorSlots.all() : dets);
         DetectEval.Config cfg = DetectEval.Config.of(seeds).withSeeds(seed0, seeds).withDetectors(dets).withIncidental(!noIncidental);
         if (hours != null) cfg = cfg.withBase(withHours(SimConfig.defaults(), hours));
@@ -92,14 +97,15 @@ public final class DetectEvalCommand implements Callable<Integer> {
             }
             text = sb.toString();
             if (out != null) write(out, out.toString().endsWith(".json") ? sweepJson(sw) : csv.toString());
+            if (plot != null) write(plot, dev.periscope.analytics.eval.SweepPlot.svg(sw));
         } else {
             DetectEval.Evaluation e = DetectEval.evaluate(cfg);
             text = DetectEval.report(e);
             if (out != null) write(out, out.toString().endsWith(".json") ? e.scorecard().toJson() : e.scorecard().toCsv());
         }
         o.print(text);
-        o.printf(Locale.ROOT, "%n(%d seed(s) in %.1f s%s)%n", seeds, (System.nanoTime() - wall0) / 1e9,
-                out == null ? "" : "; wrote " + out);
+        o.printf(Locale.ROOT, "%n(%d seed(s) in %.1f s%s%s)%n", seeds, (System.nanoTime() - wall0) / 1e9,
+                out == null ? "" : "; wrote " + out, plot == null ? "" : "; plot " + plot);
         return 0;
     }
 

@@ -42,9 +42,10 @@ class DetectEvalCommandTest {
 
     @Test
     void sweepWritesOneRowPerGridValue() throws Exception {
-        Path out = Files.createTempFile("deval-sweep", ".csv");
-        String text = run("--sweep", "--detector", "sweep", "--seeds", "1", "--hours", "10:00-11:00", "--out", out.toString());
-        assertThat(text).contains("sweep: precision/recall over window(ms)");
+        Path out = Files.createTempFile("deval-sweep", ".csv"), svg = Files.createTempFile("deval-sweep", ".svg");
+        String text = run("--sweep", "--detector", "sweep", "--seeds", "1", "--hours", "10:00-11:00", "--out", out.toString(),
+                "--plot", svg.toString());
+        assertThat(text).contains("sweep: precision/recall over window(ms)").contains("plot " + svg);
         List<String> csv = Files.readAllLines(out);
         assertThat(csv.get(0)).startsWith("detector,parameter,value,tp,fp,fn");
         assertThat(csv.subList(1, csv.size())).extracting(l -> l.split(",")[2]).containsExactly("10", "25", "50", "100", "250",
@@ -58,7 +59,29 @@ class DetectEvalCommandTest {
             if (labels < 0) labels = n;
             assertThat(n).isEqualTo(labels);
         }
+        // the plot: one panel per sweep table, one marker per grid value that has alerts, at the CSV's precision
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
+        org.w3c.dom.NodeList panels = doc.getElementsByTagName("g"), circles = doc.getElementsByTagName("circle");
+        assertThat(panels.getLength()).isEqualTo(2);
+        List<String> withAlerts = csv.subList(1, csv.size()).stream().filter(l -> !l.split(",", -1)[8].isEmpty()).toList();
+        assertThat(circles.getLength()).isEqualTo(withAlerts.size());
+        for (int i = 0; i < circles.getLength(); i++) {
+            var c = (org.w3c.dom.Element) circles.item(i);
+            String[] row = withAlerts.get(i).split(",", -1);
+            assertThat(c.getAttribute("data-value")).isEqualTo(row[2]);
+            assertThat(Double.parseDouble(c.getAttribute("data-precision"))).isEqualTo(Double.parseDouble(row[8]));
+            assertThat(Double.parseDouble(c.getAttribute("data-recall"))).isEqualTo(Double.parseDouble(row[11]));
+        }
         Files.deleteIfExists(out);
+        Files.deleteIfExists(svg);
+    }
+
+    @Test
+    void plotWithoutSweepIsRejected() {
+        Cli.Result r = Cli.run("detect-eval", "--plot", "x.svg", "--seeds", "1");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("--plot needs --sweep");
     }
 
     @Test
