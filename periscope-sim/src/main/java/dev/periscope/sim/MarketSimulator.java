@@ -57,6 +57,7 @@ public final class MarketSimulator implements EventSource {
     private final double[] vcum;      // cumulative routing weights
     private final double[] vscale;    // market-maker size scale
     private final double[] vextra;    // extra half-spread ticks per venue
+    private final double[] vlat;      // tape-latency factor per venue
     private final MatchingBook[] books;
     private final MatchingBook.Fills fills = new MatchingBook.Fills();
     private final int levels;
@@ -171,6 +172,7 @@ public final class MarketSimulator implements EventSource {
         vcum = new double[nv];
         vscale = new double[nv];
         vextra = new double[nv];
+        vlat = new double[nv];
         books = new MatchingBook[nv];
         double total = 0;
         for (var v : cfg.venues()) total += v.share();
@@ -183,6 +185,7 @@ public final class MarketSimulator implements EventSource {
             vcum[i] = c;
             vscale[i] = Math.max(0.3, v.share() / total * nv);
             vextra[i] = v.share() / total * nv >= 0.99 ? 0 : 1; // smaller venues quote one tick wider
+            vlat[i] = v.latencyFactor();
             books[i] = new MatchingBook(v.code(), levels, (i + 1) * 1_000_000_000L + 1);
             if (v.code() == cfg.l3Venue()) l3i = i;
         }
@@ -433,7 +436,8 @@ public final class MarketSimulator implements EventSource {
             if (agent == Agent.META && metaId >= 0) metaDone[metaId] += shares;
         }
         boolean offEx = venue == OFF_EXCHANGE;
-        double meanNanos = offEx ? cfg.trfLatencyMillis() * 1e6 : cfg.tapeLatencyMicros() * 1e3;
+        int vi = offEx ? nv : venueIndex(venue);
+        double meanNanos = offEx ? cfg.trfLatencyMillis() * 1e6 : cfg.tapeLatencyMicros() * 1e3 * vlat[vi];
         if (meanNanos == 0) {
             int i = slot();
             oKind[i] = K_TRADE; oA[i] = now; oB[i] = price; oC[i] = Px.ofUnits(shares); oVenue[i] = venue; oD[i] = cond;
@@ -441,7 +445,7 @@ public final class MarketSimulator implements EventSource {
             return;
         }
         // SIP/TRF reporting delay: exponential, monotonic per venue, never crossing into the next session phase
-        TapeQueue q = tape[offEx ? nv : venueIndex(venue)];
+        TapeQueue q = tape[vi];
         long boundary = now < tOpen ? tOpen : now < tClose ? tClose : tEnd;
         long ts = Math.min(now + (long) (-meanNanos * StrictMath.log(1 - rng.nextDouble())), boundary - 1);
         q.push(Math.max(Math.max(ts, now), q.lastTs), price, Px.ofUnits(shares), cond, trueSide, (byte) agent.ordinal(), metaId, curTag, tagP, curParent);

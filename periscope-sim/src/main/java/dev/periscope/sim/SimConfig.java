@@ -47,7 +47,8 @@ import java.util.Objects;
  * @param derivativelyPricedPrints off-exchange derivatively priced ('4') prints (2)
  * @param emitNbbo                 also emit the NBBO as QuoteEvents with venue {@code '*'} (false)
  * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
- *                                 execution, in microseconds; quotes and L3 messages are not delayed (250)
+ *                                 execution, in microseconds, times the venue's {@link Venue#latencyFactor()};
+ *                                 quotes and L3 messages are not delayed (250)
  * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
  * @param patterns                 planted L3 patterns with labels ({@link Patterns#DEFAULTS})
  * @param strategies               momentum and mean-reversion traders and the meta-orders' execution styles
@@ -198,21 +199,38 @@ public record SimConfig(
     }
 
     /**
-     * A lit venue and its share of lit order flow (market makers' size and noise-order routing weights).
+     * A lit venue, its share of lit order flow (market makers' size and noise-order routing weights) and its
+     * reporting latency to the consolidated tape.
      *
-     * @param code  participant code (N, Q, P, Z, V, ...), never D
-     * @param share relative weight, &gt; 0
+     * @param code          participant code (N, Q, P, Z, V, ...), never D
+     * @param share         relative weight, &gt; 0
+     * @param latencyFactor the venue's mean print-reporting delay as a multiple of {@link #tapeLatencyMicros()}
+     *                      (1.0 = the common mean; 0 = reported at execution), finite, 0 to 100
      */
-    public record Venue(char code, double share) {
+    public record Venue(char code, double share, double latencyFactor) {
         public Venue {
             Participant p = Participant.ofCode(code);
             if (p == null || p.isOffExchange()) throw new IllegalArgumentException("not a lit participant code: " + code);
             if (!(share > 0)) throw new IllegalArgumentException("venue share must be > 0: " + share);
+            if (!(latencyFactor >= 0 && latencyFactor <= 100)) throw new IllegalArgumentException("latencyFactor in [0, 100]: " + latencyFactor);
         }
+
+        /** A venue reporting with the common mean latency (factor 1). */
+        public Venue(char code, double share) { this(code, share, 1.0); }
     }
 
-    /** Lit venues of the default config in iteration order: NYSE, Nasdaq, Arca, BZX, IEX. */
+    /**
+     * Lit venues of the default config in iteration order: NYSE, Nasdaq, Arca, BZX, IEX, with their own reporting
+     * latencies (mean 325, 175, 300, 225, 350 us at the default 250 us): Nasdaq's and Cboe's matching engines sit
+     * in the same data centres as their SIP processors, NYSE and Arca report from Mahwah to the SIP, and IEX adds its
+     * 350 us speed bump; the ordering, not the exact values, is the point (docs/simulator.md).
+     */
     public static final List<Venue> DEFAULT_VENUES = List.of(
+            new Venue('N', 0.22, 1.3), new Venue('Q', 0.30, 0.7), new Venue('P', 0.18, 1.2), new Venue('Z', 0.20, 0.9),
+            new Venue('V', 0.10, 1.4));
+
+    /** The default venues with the common latency (every factor 1.0), as before venue latencies existed. */
+    public static final List<Venue> UNIFORM_LATENCY_VENUES = List.of(
             new Venue('N', 0.22), new Venue('Q', 0.30), new Venue('P', 0.18), new Venue('Z', 0.20), new Venue('V', 0.10));
 
     public SimConfig {
@@ -364,6 +382,14 @@ public record SimConfig(
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
                 averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, p, strategies);
+    }
+
+    /** Lit venues (codes, flow shares, latency factors); the L3 venue must stay one of them. */
+    public SimConfig withVenues(List<Venue> vs) {
+        return new SimConfig(seed, symbol, date, zone, vs, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
+                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
+                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
+                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
     }
 
     /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */

@@ -59,15 +59,17 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
         // without the planted L3 patterns (they draw from their own random stream) the market is pinned too
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);
-        // without the technical traders (own random stream, their rate terms vanish) the market of the version
-        // before them is reproduced draw for draw: these are that version's pinned hashes
-        SimConfig before = c.withStrategies(SimConfig.Strategies.NONE);
+        // without the technical traders (own random stream, their rate terms vanish) and with one common tape
+        // latency, the market of the version before them is reproduced draw for draw: that version's pinned hashes
+        SimConfig before = c.withStrategies(SimConfig.Strategies.NONE).withVenues(SimConfig.UNIFORM_LATENCY_VENUES);
         assertThat(String.format("0x%016x", hashOf(before))).isEqualTo("0x22e17560c27f64d0");
         assertThat(String.format("0x%016x", hashOf(before.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo("0x86a3a1ca34b538ae");
+        // and the technical traders with one common latency: the pin of the version before venue latencies
+        assertThat(String.format("0x%016x", hashOf(c.withVenues(SimConfig.UNIFORM_LATENCY_VENUES)))).isEqualTo("0xd95302afc439e18a");
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0xd95302afc439e18a";
-    static final String PINNED_NO_PATTERNS_HASH = "0x54d2c599649bca34";
+    static final String PINNED_SHORT_SESSION_HASH = "0x0ae270d8bf875ac6";
+    static final String PINNED_NO_PATTERNS_HASH = "0x586140be4c0da2aa";
 
     @Test
     void eventsAreTimeOrderedAndInsideTheSession() {
@@ -196,8 +198,16 @@ class MarketSimulatorTest {
     void litPrintsReachTheTapeWithTheConfiguredLatency() {
         assertThat(full.l3Prints).isEqualTo(full.l3Executions + full.l3HiddenExecutions);
         double meanMicros = full.l3PrintDelaySum / (double) full.l3Prints / 1e3;
-        // exponential delays with mean 250 us, plus queueing: a venue's prints keep their order on the tape
-        assertThat(meanMicros).isBetween(240.0, 500.0);
+        // exponential delays with mean 250 us x Nasdaq's factor 0.7 = 175 us, plus queueing: a venue's prints keep
+        // their order on the tape
+        assertThat(meanMicros).isBetween(168.0, 350.0);
+        // each venue has its own latency: IEX (factor 1.4, 350 us) measured on its own L3 stream is slower
+        SessionStats iex = new SessionStats(new MarketSimulator(shortSession().withL3Venue('V')));
+        SessionStats nasdaq = new SessionStats(new MarketSimulator(shortSession()));
+        double vMicros = iex.l3PrintDelaySum / (double) iex.l3Prints / 1e3, qMicros = nasdaq.l3PrintDelaySum / (double) nasdaq.l3Prints / 1e3;
+        assertThat(vMicros).isBetween(336.0, 700.0);
+        assertThat(qMicros).isBetween(168.0, 350.0);
+        assertThat(vMicros / qMicros).as("IEX / Nasdaq mean delay, configured 2.0").isBetween(1.6, 2.4);
         // with delayed prints, some now come after the venue's post-trade quote, inside or at its other side
         assertThat(full.litInsideQuote).isPositive();
     }
