@@ -168,11 +168,18 @@ public final class DemoCommand implements Callable<Integer> {
                 dev.periscope.analytics.eval.MatchConfig.DEFAULT);
         java.util.Map<dev.periscope.model.truth.GroundTruthLabel, String> hitBy = new java.util.IdentityHashMap<>();
         List<String[]> rows = new ArrayList<>();
+        java.util.Map<String, List<Alert>> falseBy = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> falseCount = new java.util.HashMap<>(), dupCount = new java.util.HashMap<>();
         for (var slot : detectors.slots()) {
             String d = slot.detector();
             if (matcher.mapping().rule(d) == null) continue;
             var r = matcher.match(d, alerts, labels, incidental, span);
             for (var h : r.hits()) hitBy.merge(h.label(), d + " (" + Math.max(0, h.delayNanos() / 1_000_000_000L) + " s)", (a, b) -> a + ", " + b);
+            if (!d.startsWith("naive-")) {
+                falseBy.put(d, r.falseAlarms());
+                falseCount.put(d, r.counts().fp());
+                dupCount.put(d, r.counts().fp() - r.falseAlarms().size());
+            }
             var c = r.counts();
             rows.add(new String[]{d, Long.toString(c.labels()), Long.toString(c.tp()), Long.toString(c.fn()),
                     Long.toString(c.fp()), Long.toString(c.explained()), fmt(c.precision()), fmt(c.recall()), fmt(c.f1())});
@@ -182,6 +189,20 @@ public final class DemoCommand implements Callable<Integer> {
             String by = hitBy.get(l);
             o.printf(Locale.ROOT, "  %s %-18s %-5s %,9d sh  %-5s %s%n", HMS.format(inst(l.tsStart())), l.kind(),
                     Aggressor.label(l.side()), l.size() / Px.SCALE, l.venue(), by == null ? "MISS" : "HIT by " + by);
+        }
+        rule(o, "FALSE ALARMS (alerts matching no planted label and no unplanted sweep; repeat alerts on an already hit label count too): count, the two largest");
+        for (var e : falseBy.entrySet()) {
+            List<Alert> fa = new ArrayList<>(e.getValue());
+            fa.sort(Comparator.comparingLong(Alert::totalSize).reversed().thenComparingLong(Alert::tsStart));
+            long dups = dupCount.get(e.getKey());
+            o.printf(Locale.ROOT, "  %-12s %,6d%s%s", e.getKey(), falseCount.get(e.getKey()),
+                    dups > 0 ? String.format(Locale.ROOT, " (%,d repeats)", dups) : "", fa.isEmpty() ? "\n" : ":");
+            for (int i = 0; i < Math.min(2, fa.size()); i++) {
+                Alert a = fa.get(i);
+                o.printf(Locale.ROOT, "%s %s %s %,d sh %s %s", i == 0 ? "" : ";", HMS.format(inst(a.tsStart())), Aggressor.label(a.side()),
+                        a.totalSize() / Px.SCALE, a.venues(), a.kind());
+            }
+            if (!fa.isEmpty()) o.println();
         }
         rule(o, "SCORECARD OF THIS SESSION (periscope detect-eval --seeds N gives it across seeds with intervals)");
         o.printf(Locale.ROOT, "  unplanted = alerts explained by one of the session's %,d real sweeps nobody planted (arbitrage ISOs,%n"

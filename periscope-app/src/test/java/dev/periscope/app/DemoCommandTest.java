@@ -21,7 +21,7 @@ class DemoCommandTest {
     void summaryIsCompleteConsistentAndDeterministic() {
         String out = run("--seed", "7");
         for (String section : new String[]{"== PRICE", "== CUMULATIVE DELTA", "== FOOTPRINT, LAST 3 BARS", "== LARGEST BLOCKS",
-                "== SWEEPS", "== ABSORPTION", "== BOOK AND SPREAD", "spread regime now", "== PLANTED PATTERNS VS ALERTS", "== SCORECARD OF THIS SESSION"}) {
+                "== SWEEPS", "== ABSORPTION", "== BOOK AND SPREAD", "spread regime now", "== PLANTED PATTERNS VS ALERTS", "== FALSE ALARMS", "== SCORECARD OF THIS SESSION"}) {
             assertThat(out).contains(section);
         }
         Matcher m = Pattern.compile("CVD ([+-][\\d,]+) sh\\s+buy ([\\d,]+)\\s+sell ([\\d,]+)").matcher(out);
@@ -42,6 +42,14 @@ class DemoCommandTest {
             String truth = out.substring(out.indexOf("== PLANTED PATTERNS VS ALERTS"), out.indexOf("== SCORECARD"));
             long hitLines = truth.lines().filter(l -> l.matches(".*(HIT by |, )" + Pattern.quote(row.group(1)) + " \\(.*")).count();
             assertThat(hitLines).as("label lines hit by " + row.group(1)).isEqualTo(num(row.group(3)));
+            // the false-alarm list counts what the table's 'false' column says (baselines are left out of the list)
+            String fa = out.substring(out.indexOf("== FALSE ALARMS"), out.indexOf("== SCORECARD"));
+            Matcher f = Pattern.compile("(?m)^  " + Pattern.quote(row.group(1)) + "\\s+([\\d,]+)").matcher(fa);
+            if (row.group(1).startsWith("naive-")) assertThat(f.find()).isFalse();
+            else {
+                assertThat(f.find()).as("false alarms of " + row.group(1)).isTrue();
+                assertThat(num(f.group(1))).as("false alarms of " + row.group(1)).isEqualTo(num(row.group(5)));
+            }
         }
         assertThat(rows).isGreaterThanOrEqualTo(8);
         // a different run with the same seed prints the same numbers (only the timing line differs)
