@@ -292,112 +292,181 @@ public record SimConfig(
                 3, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS, Strategies.DEFAULTS);
     }
 
+    /** A mutable copy of every component, for the withers: change some, then {@link #build()} (validates). */
+    private static final class Copy {
+        long seed;
+        String symbol;
+        LocalDate date;
+        ZoneId zone;
+        List<Venue> venues;
+        char l3Venue;
+        LocalTime regularOpen;
+        LocalTime regularClose;
+        LocalTime extendedOpen;
+        LocalTime extendedClose;
+        double startPrice;
+        long tick;
+        double dailyVolatility;
+        double intensity;
+        double limitRate;
+        double marketRate;
+        double cancelRate;
+        double offExchangeRate;
+        double extendedActivity;
+        int mmLevels;
+        double mmHalfSpreadTicks;
+        double impactPerShare;
+        double jumpsPerDay;
+        double jumpSize;
+        int metaOrders;
+        long metaOrderShares;
+        int sweeps;
+        int blocks;
+        int averagePricePrints;
+        int derivativelyPricedPrints;
+        boolean emitNbbo;
+        double tapeLatencyMicros;
+        double trfLatencyMillis;
+        double hiddenMidpointShare;
+        Patterns patterns;
+        Strategies strategies;
+
+        Copy(SimConfig c) {
+            seed = c.seed;
+            symbol = c.symbol;
+            date = c.date;
+            zone = c.zone;
+            venues = c.venues;
+            l3Venue = c.l3Venue;
+            regularOpen = c.regularOpen;
+            regularClose = c.regularClose;
+            extendedOpen = c.extendedOpen;
+            extendedClose = c.extendedClose;
+            startPrice = c.startPrice;
+            tick = c.tick;
+            dailyVolatility = c.dailyVolatility;
+            intensity = c.intensity;
+            limitRate = c.limitRate;
+            marketRate = c.marketRate;
+            cancelRate = c.cancelRate;
+            offExchangeRate = c.offExchangeRate;
+            extendedActivity = c.extendedActivity;
+            mmLevels = c.mmLevels;
+            mmHalfSpreadTicks = c.mmHalfSpreadTicks;
+            impactPerShare = c.impactPerShare;
+            jumpsPerDay = c.jumpsPerDay;
+            jumpSize = c.jumpSize;
+            metaOrders = c.metaOrders;
+            metaOrderShares = c.metaOrderShares;
+            sweeps = c.sweeps;
+            blocks = c.blocks;
+            averagePricePrints = c.averagePricePrints;
+            derivativelyPricedPrints = c.derivativelyPricedPrints;
+            emitNbbo = c.emitNbbo;
+            tapeLatencyMicros = c.tapeLatencyMicros;
+            trfLatencyMillis = c.trfLatencyMillis;
+            hiddenMidpointShare = c.hiddenMidpointShare;
+            patterns = c.patterns;
+            strategies = c.strategies;
+        }
+
+        SimConfig build() {
+            return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose, startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks, averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        }
+    }
+
     public SimConfig withSeed(long s) {
-        return new SimConfig(s, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.seed = s;
+        return b.build();
     }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
-        return new SimConfig(seed, sym, d, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
-    }
-
-    /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
-    public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) {
-        LocalTime eo = extended ? (extendedOpen.isBefore(open) ? extendedOpen : open) : open;
-        LocalTime ec = extended ? (extendedClose.isAfter(close) ? extendedClose : close) : close;
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, open, close, eo, ec,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.symbol = sym; b.date = d;
+        return b.build();
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
     public SimConfig withExtendedHours(LocalTime open, LocalTime close) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, open, close,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.extendedOpen = open; b.extendedClose = close;
+        return b.build();
     }
 
     public SimConfig withIntensity(double x) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.intensity = x;
+        return b.build();
     }
 
     public SimConfig withL3Venue(char v) {
-        return new SimConfig(seed, symbol, date, zone, venues, v, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.l3Venue = v;
+        return b.build();
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
     public SimConfig withEvents(int meta, int sweepCount, int blockCount, int avgPrice, int derivPriced) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, meta, metaOrderShares, sweepCount, blockCount,
-                avgPrice, derivPriced, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.metaOrders = meta; b.sweeps = sweepCount; b.blocks = blockCount; b.averagePricePrints = avgPrice; b.derivativelyPricedPrints = derivPriced;
+        return b.build();
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emit, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.emitNbbo = emit;
+        return b.build();
     }
 
     public SimConfig withStartPrice(double px) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                px, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.startPrice = px;
+        return b.build();
     }
 
     /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
     public SimConfig withTapeLatency(double litMicros, double trfMillis) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, litMicros, trfMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.tapeLatencyMicros = litMicros; b.trfLatencyMillis = trfMillis;
+        return b.build();
     }
 
     /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
     public SimConfig withHiddenMidpointShare(double share) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, share, patterns, strategies);
+        Copy b = new Copy(this);
+        b.hiddenMidpointShare = share;
+        return b.build();
     }
 
     /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
     public SimConfig withPatterns(Patterns p) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, p, strategies);
+        Copy b = new Copy(this);
+        b.patterns = p;
+        return b.build();
     }
 
     /** Lit venues (codes, flow shares, latency factors); the L3 venue must stay one of them. */
     public SimConfig withVenues(List<Venue> vs) {
-        return new SimConfig(seed, symbol, date, zone, vs, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+        Copy b = new Copy(this);
+        b.venues = vs;
+        return b.build();
     }
 
     /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */
     public SimConfig withStrategies(Strategies st) {
-        return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, st);
+        Copy b = new Copy(this);
+        b.strategies = st;
+        return b.build();
+    }
+
+    /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
+    public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) {
+        Copy b = new Copy(this);
+        b.regularOpen = open; b.regularClose = close;
+        b.extendedOpen = extended ? (extendedOpen.isBefore(open) ? extendedOpen : open) : open;
+        b.extendedClose = extended ? (extendedClose.isAfter(close) ? extendedClose : close) : close;
+        return b.build();
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */
