@@ -71,6 +71,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--write", description = "also write the simulated session (TAQ-style CSV, LOBSTER) into this directory")
     Path write;
 
+    @Option(names = "--lobster-venues", paramLabel = "CODES|all",
+            description = "with --write: LOBSTER files of these lit venues (participant codes, e.g. QNV, or all); "
+                    + "the primary (Q) in DIR, the others in DIR/venue-X/ (default: Q only)")
+    String lobsterVenues;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private static final ZoneId NY = ZoneId.of("America/New_York");
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(NY);
 
@@ -79,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         long wall0 = System.nanoTime();
         PrintStream o = System.out;
         SimConfig cfg = SimConfig.defaults().withSeed(seed).withSymbolAndDate(symbol, date);
+        java.util.Set<Character> lobVenues = lobsterVenues(cfg);
         MarketSimulator sim = new MarketSimulator(cfg);
         Options.BarSpec spec = Options.bar(bar);
         // regular hours only: extended-hours prints (Form T) are shown in files but not counted in CVD and bars
@@ -150,10 +159,37 @@ public final class DemoCommand implements Callable<Integer> {
         printTruth(o, sim, cfg, detectors);
         o.println(issues.summary());
         if (write != null) {
-            SessionFiles.write(cfg, write);
-            o.println("wrote the simulated session to " + write + " (TAQ-style trades/quotes, LOBSTER message/orderbook)");
+            SessionFiles.Written w = SessionFiles.write(cfg, write, SessionFiles.LOBSTER_LEVELS, null, lobVenues);
+            StringBuilder v = new StringBuilder();
+            for (SessionFiles.Lobster l : w.lobster()) v.append(v.isEmpty() ? "" : ", ").append(l.venue()).append(' ').append(String.format("%,d", l.rows()));
+            o.println("wrote the simulated session to " + write + " (TAQ-style trades/quotes, LOBSTER message/orderbook of "
+                    + v + " messages, truth, labels)");
         }
         return 0;
+    }
+
+    /** The venues of {@code --lobster-venues} (the primary L3 venue always), or a usage error naming the bad code. */
+    private java.util.Set<Character> lobsterVenues(SimConfig cfg) {
+        java.util.Set<Character> out = new java.util.LinkedHashSet<>();
+        out.add(cfg.l3Venue());
+        if (lobsterVenues == null) return out;
+        if (write == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lobster-venues needs --write DIR");
+        if (lobsterVenues.equalsIgnoreCase("all")) {
+            for (SimConfig.Venue v : cfg.venues()) out.add(v.code());
+            return out;
+        }
+        for (char c : lobsterVenues.replace(",", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            boolean lit = false;
+            for (SimConfig.Venue v : cfg.venues()) lit |= v.code() == c;
+            if (!lit) {
+                StringBuilder codes = new StringBuilder();
+                for (SimConfig.Venue v : cfg.venues()) codes.append(v.code());
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--lobster-venues: '" + c + "' is not a simulated lit venue (one of " + codes + ", or all)");
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** Planted patterns next to the alerts (hit / miss / false alarm) and this session's scorecard. */

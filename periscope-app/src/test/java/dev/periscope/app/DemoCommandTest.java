@@ -56,4 +56,33 @@ class DemoCommandTest {
         String again = run("--seed", "7");
         assertThat(again.lines().skip(1).toList()).isEqualTo(out.lines().skip(1).toList());
     }
+
+    @Test
+    void writesLobsterFilesOfTheRequestedVenuesAndRejectsUnknownOnes() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("demo-write");
+        try {
+            String out = run("--seed", "3", "--write", dir.toString(), "--lobster-venues", "v");
+            Matcher m = Pattern.compile("LOBSTER message/orderbook of Q ([\\d,]+), V ([\\d,]+) messages").matcher(out);
+            assertThat(m.find()).as(out).isTrue();
+            String name = "SIM_2026-11-20_28800000_61200000_message_10.csv";
+            try (var q = java.nio.file.Files.lines(dir.resolve(name)); var v = java.nio.file.Files.lines(dir.resolve("venue-V").resolve(name))) {
+                assertThat(q.count()).isEqualTo(num(m.group(1)));
+                assertThat(v.count()).isEqualTo(num(m.group(2)));
+            }
+            // IEX has a third of Nasdaq's routed flow; both venues' market makers requote as often, so fewer but not
+            // a third of the messages
+            assertThat((double) num(m.group(2)) / num(m.group(1))).isBetween(0.3, 0.95);
+            assertThat(java.nio.file.Files.exists(dir.resolve("venue-N"))).isFalse();
+        } finally {
+            try (var w = java.nio.file.Files.walk(dir)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Cli.Result bad = Cli.run("demo", "--write", dir.toString(), "--lobster-venues", "QX");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("'X' is not a simulated lit venue (one of NQPZV, or all)");
+        Cli.Result noWrite = Cli.run("demo", "--lobster-venues", "all");
+        assertThat(noWrite.exitCode()).isNotZero();
+        assertThat(noWrite.err()).contains("--lobster-venues needs --write DIR");
+    }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The built-in market: one simulated session drained event by event (matching on five venues, all agents, planted
  * patterns, tape latency queues, ground truth), defaults of {@link SimConfig} on a 30-minute regular session
- * (10:00-10:30, 178,543 events). Score = time per session; events per second = {@link #EVENTS} / score. The
+ * (10:00-10:30, 439,912 events: L3 messages of all five venues). Score = time per session; events per second = {@link #EVENTS} / score. The
  * event count is checked at setup, so the benchmark refuses to run on a different market.
  */
 @State(Scope.Benchmark)
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class SimulatorBench {
     /** Events of the benchmarked session (seed 42, 10:00-10:30); pinned so that a model change is noticed. */
-    static final long EVENTS = 178_543;
+    static final long EVENTS = 439_912;
     private SimConfig cfg;
 
     @Setup(Level.Trial)

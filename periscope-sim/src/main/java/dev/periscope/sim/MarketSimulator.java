@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  *       {@link SimConfig#trfLatencyMillis()}), kept in execution order per venue;</li>
  *   <li>{@link QuoteEvent}: each lit venue's top of book whenever it changed (and the NBBO with venue
  *       {@code '*'} if {@link SimConfig#emitNbbo()});</li>
- *   <li>{@link OrderEvent}: the L3 messages (add, partial cancel, delete, execute) of {@link SimConfig#l3Venue()}.</li>
+ *   <li>{@link OrderEvent}: the L3 messages (add, partial cancel, delete, execute) of every lit venue, or of
+ *       {@link SimConfig#l3Venue()} only ({@link SimConfig#l3AllVenues()}); order ids are unique across venues.</li>
  * </ul>
  * The model (latent price, agents, Reg NMS routing) is described in {@code docs/simulator.md}. Same config, same
  * seed: identical stream. Events are reusable flyweights (one per type); the stream is produced lazily, a few
@@ -457,7 +458,7 @@ public final class MarketSimulator implements EventSource {
 
     private void emitOrderAt(int venueIdx, OrderEvent.Type type, long orderId, byte side, long pricePx, long shares) {
         bookEvents++;
-        if (venueIdx != l3) return;
+        if (venueIdx != l3 && !cfg.l3AllVenues()) return;
         int i = slot();
         oKind[i] = K_ORDER; oA[i] = now; oB[i] = pricePx; oC[i] = Px.ofUnits(shares); oD[i] = orderId;
         oE[i] = type.ordinal(); oF[i] = side; oVenue[i] = vcode[venueIdx];

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param date                     trading date (calendar is not checked: any date simulates)
  * @param zone                     exchange time zone for the session hours (America/New_York)
  * @param venues                   lit venues in the fixed iteration order, with their share of lit order flow
- * @param l3Venue                  the lit venue whose L3 (order-by-order) messages are emitted as OrderEvents
+ * @param l3Venue                  the primary L3 venue: its order-by-order messages are always emitted as OrderEvents
  * @param regularOpen              regular-session open (09:30)
  * @param regularClose             regular-session close (16:00)
  * @param extendedOpen             start of simulated pre-market trading (08:00); equal to regularOpen for none
@@ -55,6 +55,9 @@ import java.util.Objects;
  *                                 ({@link Strategies#DEFAULTS})
  * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
  *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
+ * @param l3AllVenues              emit the L3 messages of every lit venue (true), or of {@code l3Venue} only
+ *                                 (false, as before); either way {@code l3Venue} is the venue of the primary LOBSTER
+ *                                 files and of the L3 detectors, and trades and quotes are the same draw for draw
  */
 public record SimConfig(
         long seed,
@@ -92,7 +95,8 @@ public record SimConfig(
         double trfLatencyMillis,
         double hiddenMidpointShare,
         Patterns patterns,
-        Strategies strategies) {
+        Strategies strategies,
+        boolean l3AllVenues) {
 
     /**
      * Counts of the planted, labelled patterns of {@link GroundTruth#labels()} beyond those above (sweeps, blocks,
@@ -176,7 +180,7 @@ public record SimConfig(
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
                 averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
-                Patterns.DEFAULTS, Strategies.NONE);
+                Patterns.DEFAULTS);
     }
 
     /**
@@ -195,7 +199,7 @@ public record SimConfig(
                 startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
                 mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
                 averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
-                patterns, Strategies.NONE);
+                patterns, Strategies.NONE, false);
     }
 
     /**
@@ -289,7 +293,7 @@ public record SimConfig(
                 100.0, Px.SCALE / 100, 0.015, 1.0,
                 12.0, 2.5, 1.0 / 20, 1.8, 0.04,
                 5, 1.0, 5e-9, 12, 0.0012,
-                3, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS, Strategies.DEFAULTS);
+                3, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS, Strategies.DEFAULTS, true);
     }
 
     /** A mutable copy of every component, for the withers: change some, then {@link #build()} (validates). */
@@ -330,6 +334,7 @@ public record SimConfig(
         double hiddenMidpointShare;
         Patterns patterns;
         Strategies strategies;
+        boolean l3AllVenues;
 
         Copy(SimConfig c) {
             seed = c.seed;
@@ -368,10 +373,11 @@ public record SimConfig(
             hiddenMidpointShare = c.hiddenMidpointShare;
             patterns = c.patterns;
             strategies = c.strategies;
+            l3AllVenues = c.l3AllVenues;
         }
 
         SimConfig build() {
-            return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose, startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks, averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies);
+            return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose, startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks, averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies, l3AllVenues);
         }
     }
 
@@ -403,6 +409,13 @@ public record SimConfig(
     public SimConfig withL3Venue(char v) {
         Copy b = new Copy(this);
         b.l3Venue = v;
+        return b.build();
+    }
+
+    /** L3 messages of every lit venue (true, the default) or of {@link #l3Venue()} only. */
+    public SimConfig withL3AllVenues(boolean all) {
+        Copy b = new Copy(this);
+        b.l3AllVenues = all;
         return b.build();
     }
 

@@ -59,17 +59,22 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
         // without the planted L3 patterns (they draw from their own random stream) the market is pinned too
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);
+        // with the L3 messages of the primary venue only (no draws depend on which venues emit L3), the stream of
+        // the version before every venue's L3 is reproduced: that version's pinned hashes
+        SimConfig oneL3 = c.withL3AllVenues(false);
+        assertThat(String.format("0x%016x", hashOf(oneL3))).isEqualTo("0x0ae270d8bf875ac6");
+        assertThat(String.format("0x%016x", hashOf(oneL3.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo("0x586140be4c0da2aa");
         // without the technical traders (own random stream, their rate terms vanish) and with one common tape
         // latency, the market of the version before them is reproduced draw for draw: that version's pinned hashes
-        SimConfig before = c.withStrategies(SimConfig.Strategies.NONE).withVenues(SimConfig.UNIFORM_LATENCY_VENUES);
+        SimConfig before = oneL3.withStrategies(SimConfig.Strategies.NONE).withVenues(SimConfig.UNIFORM_LATENCY_VENUES);
         assertThat(String.format("0x%016x", hashOf(before))).isEqualTo("0x22e17560c27f64d0");
         assertThat(String.format("0x%016x", hashOf(before.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo("0x86a3a1ca34b538ae");
         // and the technical traders with one common latency: the pin of the version before venue latencies
-        assertThat(String.format("0x%016x", hashOf(c.withVenues(SimConfig.UNIFORM_LATENCY_VENUES)))).isEqualTo("0xd95302afc439e18a");
+        assertThat(String.format("0x%016x", hashOf(oneL3.withVenues(SimConfig.UNIFORM_LATENCY_VENUES)))).isEqualTo("0xd95302afc439e18a");
     }
 
-    static final String PINNED_SHORT_SESSION_HASH = "0x0ae270d8bf875ac6";
-    static final String PINNED_NO_PATTERNS_HASH = "0x586140be4c0da2aa";
+    static final String PINNED_SHORT_SESSION_HASH = "0x32c17af17d8f298c";
+    static final String PINNED_NO_PATTERNS_HASH = "0x5d30ed273cd1da37";
 
     @Test
     void eventsAreTimeOrderedAndInsideTheSession() {
@@ -87,7 +92,7 @@ class MarketSimulatorTest {
 
     @Test
     void emittedNbboEqualsTheBestOfTheVenueQuotesAndL3VenueIsConfigurable() {
-        MarketSimulator sim = new MarketSimulator(shortSession().withEmitNbbo(true).withL3Venue('N'));
+        MarketSimulator sim = new MarketSimulator(shortSession().withEmitNbbo(true).withL3Venue('N').withL3AllVenues(false));
         long[] bid = new long[128], ask = new long[128];
         java.util.Arrays.fill(bid, dev.periscope.model.Px.NONE);
         java.util.Arrays.fill(ask, dev.periscope.model.Px.NONE);
@@ -196,20 +201,44 @@ class MarketSimulatorTest {
 
     @Test
     void litPrintsReachTheTapeWithTheConfiguredLatency() {
-        assertThat(full.l3Prints).isEqualTo(full.l3Executions + full.l3HiddenExecutions);
-        double meanMicros = full.l3PrintDelaySum / (double) full.l3Prints / 1e3;
-        // exponential delays with mean 250 us x Nasdaq's factor 0.7 = 175 us, plus queueing: a venue's prints keep
-        // their order on the tape
-        assertThat(meanMicros).isBetween(168.0, 350.0);
-        // each venue has its own latency: IEX (factor 1.4, 350 us) measured on its own L3 stream is slower
-        SessionStats iex = new SessionStats(new MarketSimulator(shortSession().withL3Venue('V')));
-        SessionStats nasdaq = new SessionStats(new MarketSimulator(shortSession()));
-        double vMicros = iex.l3PrintDelaySum / (double) iex.l3Prints / 1e3, qMicros = nasdaq.l3PrintDelaySum / (double) nasdaq.l3Prints / 1e3;
-        assertThat(vMicros).isBetween(336.0, 700.0);
-        assertThat(qMicros).isBetween(168.0, 350.0);
-        assertThat(vMicros / qMicros).as("IEX / Nasdaq mean delay, configured 2.0").isBetween(1.6, 2.4);
+        assertThat(full.l3Prints).isEqualTo(full.venuePrints['Q']);
+        long allPrints = 0;
+        for (long p : full.venuePrints) allPrints += p;
+        assertThat(allPrints).as("every lit print matched to its venue's execution message")
+                .isEqualTo(full.l3Executions + full.l3HiddenExecutions);
+        // each venue reports with its own latency: exponential delays with mean 250 us x the venue's factor, plus
+        // queueing (a venue's prints keep their order on the tape), measured on each venue's own L3 stream
+        double[] mean = new double[128];
+        for (SimConfig.Venue v : SimConfig.DEFAULT_VENUES) {
+            char c = v.code();
+            assertThat(full.venuePrints[c]).as("prints of " + c).isGreaterThan(1_000);
+            mean[c] = full.venuePrintDelaySum[c] / (double) full.venuePrints[c] / 1e3;
+            double configured = 250 * v.latencyFactor();
+            assertThat(mean[c]).as("mean tape delay of " + c + " (configured " + configured + " us)")
+                    .isBetween(0.96 * configured, 2.0 * configured);
+        }
+        assertThat(mean['V'] / mean['Q']).as("IEX / Nasdaq mean delay, configured 2.0").isBetween(1.6, 2.4);
+        assertThat(mean['N'] / mean['Z']).as("NYSE / BZX mean delay, configured 1.44").isBetween(1.2, 1.7);
         // with delayed prints, some now come after the venue's post-trade quote, inside or at its other side
         assertThat(full.litInsideQuote).isPositive();
+    }
+
+    @Test
+    void everyVenuesL3StreamRebuildsItsQuotesAndTheTapeDoesNotDependOnWhichVenuesEmitL3() {
+        assertThat(full.l3Venues).as("venues with L3 messages").containsExactly('N', 'P', 'Q', 'V', 'Z');
+        assertThat(full.l3QuotesChecked).isGreaterThan(full.quotes / 2);
+        assertThat(full.l3QuoteMismatch).as("venue quotes differing from the top of that venue's L3 book").isZero();
+        // only the primary venue: fewer order events, the same trades and quotes draw for draw
+        SessionStats all = new SessionStats(new MarketSimulator(shortSession()));
+        SessionStats one = new SessionStats(new MarketSimulator(shortSession().withL3AllVenues(false)));
+        assertThat(one.l3Venues).containsExactly('Q');
+        assertThat(one.orders).isLessThan(all.orders / 2);
+        assertThat(one.trades).isEqualTo(all.trades);
+        assertThat(one.quotes).isEqualTo(all.quotes);
+        assertThat(one.tapeHash).isEqualTo(all.tapeHash);
+        assertThat(one.hash).isNotEqualTo(all.hash);
+        assertThat(one.l3QuoteMismatch).isZero();
+        assertThat(one.l3TradeMismatch).isZero();
     }
 
     @Test

@@ -53,8 +53,10 @@ class PlantedPatternsTest {
                     tCond[nTrades] = t.conditions; tVenue[nTrades] = t.venue;
                     nTrades++;
                 } else if (e instanceof OrderEvent o) {
+                    // planted L3 patterns live on the primary L3 venue; the other venues' messages are not recorded,
+                    // so a label naming one of their orders fails the checks below
+                    if (o.venue != cfg.l3Venue()) continue;
                     if (o.type == OrderEvent.Type.ADD) {
-                        if (o.venue != cfg.l3Venue()) throw new AssertionError("L3 message of venue " + o.venue);
                         adds.put(o.orderId, new long[]{o.tsEvent, o.side == Side.BUY ? 1 : -1, o.price, o.size / Px.SCALE});
                     } else if (o.type == OrderEvent.Type.EXECUTE) {
                         long[] f = fate.computeIfAbsent(o.orderId, k -> new long[]{0, 0, 0, -1});

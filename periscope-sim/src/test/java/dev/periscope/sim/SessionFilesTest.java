@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionFilesTest {
     // Row grammars, each first checked against the real sample files so they describe the real format
@@ -51,7 +52,7 @@ class SessionFilesTest {
             @Override public void onTrade(TradeEvent t) { events.add(t.copy()); }
             @Override public void onQuote(QuoteEvent q) { events.add(q.copy()); }
             @Override public void onOrder(OrderEvent o) { events.add(o.copy()); }
-        });
+        }, java.util.Set.of('Q', 'V', 'N'));
     }
 
     private static List<String> lines(Path p) throws IOException {
@@ -135,11 +136,40 @@ class SessionFilesTest {
             if (!LOBSTER_MSG.matcher(row).matches()) assertThat(row).matches(LOBSTER_MSG);
         int sampleWidth = sampleLines("lobster/AAPL_2012-06-21_head999_orderbook_10.csv", 1).get(0).split(",").length;
         assertThat(written.messages().getFileName().toString()).isEqualTo("SIM_2026-11-24_33300000_36000000_message_10.csv");
-        List<String> msgs = lines(written.messages()), book = lines(written.orderbook());
+        // the primary venue first, then the requested others in config order, each in venue-X/ under the same names
+        assertThat(written.lobster()).extracting(SessionFiles.Lobster::venue).containsExactly('Q', 'N', 'V');
+        assertThat(written.lobster().get(0).messages()).isEqualTo(written.messages());
+        assertThat(written.lobster().get(2).messages()).isEqualTo(dir.resolve("venue-V").resolve(written.messages().getFileName()));
+        assertThat(written.lobster().get(2).orderbook()).isEqualTo(dir.resolve("venue-V").resolve(written.orderbook().getFileName()));
+        assertThat(Files.exists(dir.resolve("venue-P"))).as("P was not requested").isFalse();
+        long total = 0;
+        for (SessionFiles.Lobster l : written.lobster()) {
+            total += checkLobster(l, sampleWidth);
+        }
+        assertThat(written.messageRows()).isEqualTo(written.lobster().get(0).rows());
+        long allOrders = events.stream().filter(e -> e instanceof OrderEvent).count();
+        assertThat(total).as("three of five venues' messages").isLessThan(allOrders).isGreaterThan(allOrders / 3);
+    }
+
+    @Test
+    void lobsterFilesOfOtherVenuesNeedTheirL3AndTheVenueMustBeLit() {
+        assertThatThrownBy(() -> SessionFiles.write(cfg.withL3AllVenues(false), dir.resolve("x"), 10, null, java.util.Set.of('Q', 'V')))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need l3AllVenues");
+        assertThatThrownBy(() -> SessionFiles.write(cfg, dir.resolve("x"), 10, null, java.util.Set.of('Q', 'D')))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a lit venue");
+        assertThatThrownBy(() -> SessionFiles.write(cfg, dir.resolve("x"), 10, null, java.util.Set.of('V')))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must include the primary");
+        assertThat(Files.exists(dir.resolve("x"))).as("nothing written for a rejected request").isFalse();
+    }
+
+    /** Checks one venue's LOBSTER files row by row against that venue's order events; returns the rows. */
+    private static long checkLobster(SessionFiles.Lobster lf, int sampleWidth) throws IOException {
+        List<String> msgs = lines(lf.messages()), book = lines(lf.orderbook());
         List<OrderEvent> orders = new ArrayList<>();
-        for (MarketEvent e : events) if (e instanceof OrderEvent o) orders.add(o);
+        for (MarketEvent e : events) if (e instanceof OrderEvent o && o.venue == lf.venue()) orders.add(o);
+        assertThat(orders).as("order events of " + lf.venue()).hasSizeGreaterThan(1_000);
         assertThat(msgs).hasSize(orders.size()).hasSize(book.size());
-        assertThat(written.messageRows()).isEqualTo(orders.size());
+        assertThat(lf.rows()).isEqualTo(orders.size());
         TreeMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder()), asks = new TreeMap<>();
         StringBuilder expected = new StringBuilder(512);
         boolean sawHidden = false;
@@ -176,6 +206,7 @@ class SessionFilesTest {
             if (!book.get(i).contentEquals(expected)) assertThat(book.get(i)).as("book row %d", i).isEqualTo(expected.toString());
         }
         assertThat(book.get(book.size() - 1).split(",")).hasSize(sampleWidth);
-        assertThat(sawHidden).as("LOBSTER type 5 rows").isTrue();
+        assertThat(sawHidden).as("LOBSTER type 5 rows of " + lf.venue()).isTrue();
+        return msgs.size();
     }
 }

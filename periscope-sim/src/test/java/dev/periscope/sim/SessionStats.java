@@ -14,11 +14,12 @@ import java.util.TreeMap;
 
 /**
  * Consumes a whole simulated session and collects what the tests assert: a hash of every event field, ordering,
- * an independent NBBO built from the per-venue quotes, tape statistics, and a replay of the L3 venue's order
- * messages into a naive book (maps) to check each execution against the book at that moment.
+ * an independent NBBO built from the per-venue quotes, tape statistics, and a replay of every venue's L3 order
+ * messages into a naive book per venue (maps) to check each execution against the book at that moment, each venue
+ * quote against that venue's book, and each print against its execution message.
  */
 final class SessionStats {
-    long events, trades, quotes, orders, hash = 0xcbf29ce484222325L;
+    long events, trades, quotes, orders, hash = 0xcbf29ce484222325L, tapeHash = 0xcbf29ce484222325L;
     long outOfOrder, crossedNbbo, lockedNbbo, nbboUpdates;
     long volume, offExVolume, oddLots, iso, blocks, avgPrice, derivPriced, formT, midpointPrints, subPenny;
     long regularOpen, regularClose;
@@ -35,12 +36,20 @@ final class SessionStats {
 
     private long lastTs = Long.MIN_VALUE;
     private final long[][] venueQuote = new long[128][];
-    // naive L3 book of the chosen venue: order id -> {side, price, qty}; price -> aggregate per side
+    // naive L3 book per venue: order id (unique across venues) -> {side, price, qty}; price -> aggregate per side
     private final Map<Long, long[]> l3Orders = new HashMap<>();
-    private final TreeMap<Long, Long> l3Bids = new TreeMap<>(), l3Asks = new TreeMap<>();
-    // executions on the L3 venue waiting for their (possibly delayed) print: {ts, price, size}
-    private final java.util.ArrayDeque<long[]> pendingExec = new java.util.ArrayDeque<>();
+    @SuppressWarnings("unchecked")
+    private final TreeMap<Long, Long>[] l3Bids = new TreeMap[128], l3Asks = new TreeMap[128];
+    // executions per venue waiting for their (possibly delayed) print: {ts, price, size}
+    @SuppressWarnings("unchecked")
+    private final java.util.ArrayDeque<long[]>[] pendingExec = new java.util.ArrayDeque[128];
     long l3PrintDelaySum, l3PrintDelayMax, l3Prints, l3HiddenExecutions, litAtMidpoint, hiddenNotAtMid, litHalfTickNotAtMid;
+    /** Per venue code: prints matched to their execution message, and the sum of their tape delays (ns). */
+    final long[] venuePrints = new long[128], venuePrintDelaySum = new long[128];
+    /** Venue codes whose L3 messages were seen. */
+    final java.util.TreeSet<Character> l3Venues = new java.util.TreeSet<>();
+    /** Venue quotes compared with the top of that venue's L3 book, and those that differed in a price or size. */
+    long l3QuotesChecked, l3QuoteMismatch;
     private long nbbBid = Px.NONE, nbbAsk = Px.NONE;
 
     SessionStats(MarketSimulator sim) {
@@ -68,9 +77,28 @@ final class SessionStats {
         hash ^= hash >>> 29;
     }
 
+    /** Trades and quotes only: equal whatever set of venues emits L3 messages. */
+    private void mixTape(long v) {
+        tapeHash ^= v;
+        tapeHash *= 0x100000001b3L;
+        tapeHash ^= tapeHash >>> 29;
+    }
+
+    private TreeMap<Long, Long> side(char venue, Side s) {
+        TreeMap<Long, Long>[] a = s == Side.BUY ? l3Bids : l3Asks;
+        if (a[venue] == null) a[venue] = new TreeMap<>();
+        return a[venue];
+    }
+
+    private java.util.ArrayDeque<long[]> pending(char venue) {
+        if (pendingExec[venue] == null) pendingExec[venue] = new java.util.ArrayDeque<>();
+        return pendingExec[venue];
+    }
+
     private void onTrade(TradeEvent t, char l3) {
         trades++;
         mix(1); mix(t.price); mix(t.size); mix(t.venue); mix(t.conditions); mix(t.aggressor); mix(t.tradeId);
+        mixTape(1); mixTape(t.tsEvent); mixTape(t.price); mixTape(t.size); mixTape(t.venue); mixTape(t.conditions); mixTape(t.tradeId);
         long sh = t.size / Px.SCALE;
         volume += sh;
         if (t.venue == 'D') {
@@ -117,13 +145,17 @@ final class SessionStats {
             else if (side > 0 ? t.price > quoted : t.price < quoted) litThroughQuote++;
             else litInsideQuote++;
         }
-        if (t.venue == l3) {
-            // the execution message precedes its print and must match it
-            long[] ex = pendingExec.poll();
+        if (t.venue != 'D' && l3Venues.contains(t.venue)) {
+            // the execution message precedes its print and must match it (a venue's prints keep their order)
+            long[] ex = pending(t.venue).poll();
             if (ex == null || ex[1] != t.price || ex[2] != t.size || t.tsEvent < ex[0]) l3TradeMismatch++;
             else {
-                l3Prints++;
-                l3PrintDelaySum += t.tsEvent - ex[0];
+                venuePrints[t.venue]++;
+                venuePrintDelaySum[t.venue] += t.tsEvent - ex[0];
+                if (t.venue == l3) {
+                    l3Prints++;
+                    l3PrintDelaySum += t.tsEvent - ex[0];
+                }
                 l3PrintDelayMax = Math.max(l3PrintDelayMax, t.tsEvent - ex[0]);
             }
         }
@@ -132,7 +164,16 @@ final class SessionStats {
     private void onQuote(QuoteEvent q) {
         quotes++;
         mix(2); mix(q.venue); mix(q.bidPrice); mix(q.bidSize); mix(q.askPrice); mix(q.askSize);
+        mixTape(2); mixTape(q.tsEvent); mixTape(q.venue); mixTape(q.bidPrice); mixTape(q.bidSize); mixTape(q.askPrice); mixTape(q.askSize);
         if (q.venue == QuoteEvent.NBBO) return;
+        if (l3Venues.contains(q.venue)) {
+            // quotes follow the L3 messages of the same instant: the venue's top of book as its L3 stream builds it
+            l3QuotesChecked++;
+            TreeMap<Long, Long> b = side(q.venue, Side.BUY), a = side(q.venue, Side.SELL);
+            long bp = b.isEmpty() ? Px.NONE : b.lastKey(), bs = b.isEmpty() ? 0 : b.lastEntry().getValue();
+            long ap = a.isEmpty() ? Px.NONE : a.firstKey(), as = a.isEmpty() ? 0 : a.firstEntry().getValue();
+            if (bp != q.bidPrice || bs != q.bidSize || ap != q.askPrice || as != q.askSize) l3QuoteMismatch++;
+        }
         if (venueQuote[q.venue] == null) venueQuote[q.venue] = new long[2];
         venueQuote[q.venue][0] = q.bidPrice;
         venueQuote[q.venue][1] = q.askPrice;
@@ -158,22 +199,23 @@ final class SessionStats {
     private void onOrder(OrderEvent o) {
         orders++;
         mix(3); mix(o.type.ordinal()); mix(o.orderId); mix(o.side.ordinal()); mix(o.price); mix(o.size); mix(o.venue);
-        TreeMap<Long, Long> lv = o.side == Side.BUY ? l3Bids : l3Asks;
+        l3Venues.add(o.venue);
+        TreeMap<Long, Long> lv = side(o.venue, o.side), bids = side(o.venue, Side.BUY), asks = side(o.venue, Side.SELL);
         switch (o.type) {
             case ADD -> {
                 l3Adds++;
                 l3Orders.put(o.orderId, new long[]{o.side.ordinal(), o.price, o.size});
                 lv.merge(o.price, o.size, Long::sum);
-                if (!l3Bids.isEmpty() && !l3Asks.isEmpty() && l3Bids.lastKey() >= l3Asks.firstKey()) l3CrossedAfterAdd++;
+                if (!bids.isEmpty() && !asks.isEmpty() && bids.lastKey() >= asks.firstKey()) l3CrossedAfterAdd++;
             }
             case CANCEL, DELETE, EXECUTE -> {
                 long[] ord = l3Orders.get(o.orderId);
                 if (ord == null || ord[1] != o.price || ord[2] < o.size) throw new AssertionError("L3 message for unknown/inconsistent order " + o);
                 if (o.type == OrderEvent.Type.EXECUTE) {
                     l3Executions++;
-                    long best = o.side == Side.BUY ? l3Bids.lastKey() : l3Asks.firstKey();
+                    long best = o.side == Side.BUY ? bids.lastKey() : asks.firstKey();
                     if (o.price != best) l3ExecNotAtBest++;
-                    pendingExec.add(new long[]{o.tsEvent, o.price, o.size});
+                    pending(o.venue).add(new long[]{o.tsEvent, o.price, o.size});
                 } else if (o.type == OrderEvent.Type.CANCEL) l3Cancels++;
                 else l3Deletes++;
                 if (o.type == OrderEvent.Type.DELETE && o.size != ord[2]) throw new AssertionError("delete size != remaining " + o);
@@ -186,7 +228,7 @@ final class SessionStats {
                 // a hidden midpoint peg: no visible order changes; the price is the NBBO midpoint of the moment
                 l3HiddenExecutions++;
                 if (o.orderId != 0 || nbbBid == Px.NONE || nbbAsk == Px.NONE || 2 * o.price != nbbBid + nbbAsk) hiddenNotAtMid++;
-                pendingExec.add(new long[]{o.tsEvent, o.price, o.size});
+                pending(o.venue).add(new long[]{o.tsEvent, o.price, o.size});
             }
             default -> throw new AssertionError("unexpected " + o.type);
         }

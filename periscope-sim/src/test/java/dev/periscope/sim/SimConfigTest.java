@@ -63,8 +63,12 @@ class SimConfigTest {
                 d.mmHalfSpreadTicks(), d.impactPerShare(), d.jumpsPerDay(), d.jumpSize(), d.metaOrders(), d.metaOrderShares(),
                 d.sweeps(), d.blocks(), d.averagePricePrints(), d.derivativelyPricedPrints(), d.emitNbbo(), d.tapeLatencyMicros(),
                 d.trfLatencyMillis(), d.hiddenMidpointShare());
-        assertThat(legacy).isEqualTo(d.withStrategies(SimConfig.Strategies.NONE));
-        assertThat(legacy.withStrategies(SimConfig.Strategies.DEFAULTS)).isEqualTo(d);
+        assertThat(legacy).isEqualTo(d.withStrategies(SimConfig.Strategies.NONE).withL3AllVenues(false));
+        assertThat(legacy.withStrategies(SimConfig.Strategies.DEFAULTS).withL3AllVenues(true)).isEqualTo(d);
+        // every lit venue's L3 by default; the withers carry the flag
+        assertThat(d.l3AllVenues()).isTrue();
+        assertThat(legacy.l3AllVenues()).isFalse();
+        assertThat(d.withL3AllVenues(false).withSeed(9).withL3Venue('N').l3AllVenues()).isFalse();
         assertThat(d.strategies().style(2)).isEqualTo(SimConfig.ExecutionStyle.POV);
         assertThat(d.strategies().style(7)).isEqualTo(SimConfig.ExecutionStyle.VWAP);
         assertThat(d.withSeed(3).withEvents(1, 0, 0, 0, 0).withIntensity(2).strategies()).isEqualTo(SimConfig.Strategies.DEFAULTS);
