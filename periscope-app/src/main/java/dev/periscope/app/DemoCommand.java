@@ -168,26 +168,18 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The venues of {@code --lobster-venues} (the primary L3 venue always), or a usage error naming the bad code. */
+    /** The venues of {@code --lobster-venues} (the primary L3 venue always, checked by SessionFiles), or a usage error. */
     private java.util.Set<Character> lobsterVenues(SimConfig cfg) {
         java.util.Set<Character> out = new java.util.LinkedHashSet<>();
         out.add(cfg.l3Venue());
         if (lobsterVenues == null) return out;
         if (write == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lobster-venues needs --write DIR");
-        if (lobsterVenues.equalsIgnoreCase("all")) {
-            for (SimConfig.Venue v : cfg.venues()) out.add(v.code());
-            return out;
-        }
-        for (char c : lobsterVenues.replace(",", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
-            boolean lit = false;
-            for (SimConfig.Venue v : cfg.venues()) lit |= v.code() == c;
-            if (!lit) {
-                StringBuilder codes = new StringBuilder();
-                for (SimConfig.Venue v : cfg.venues()) codes.append(v.code());
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--lobster-venues: '" + c + "' is not a simulated lit venue (one of " + codes + ", or all)");
-            }
-            out.add(c);
+        if (lobsterVenues.equalsIgnoreCase("all")) for (SimConfig.Venue v : cfg.venues()) out.add(v.code());
+        else for (char c : lobsterVenues.replace(",", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) out.add(c);
+        try {
+            SessionFiles.lobsterVenues(cfg, out);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lobster-venues: " + e.getMessage() + ", or all");
         }
         return out;
     }

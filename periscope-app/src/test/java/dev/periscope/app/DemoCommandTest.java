@@ -69,9 +69,15 @@ class DemoCommandTest {
                 assertThat(q.count()).isEqualTo(num(m.group(1)));
                 assertThat(v.count()).isEqualTo(num(m.group(2)));
             }
-            // IEX has a third of Nasdaq's routed flow; both venues' market makers requote as often, so fewer but not
-            // a third of the messages
-            assertThat((double) num(m.group(2)) / num(m.group(1))).isBetween(0.3, 0.95);
+            // the same session simulated again: each file holds exactly that venue's L3 messages
+            var sim = new dev.periscope.sim.MarketSimulator(dev.periscope.sim.SimConfig.defaults().withSeed(3)
+                    .withSymbolAndDate("SIM", java.time.LocalDate.of(2026, 11, 20)));
+            long q = 0, v = 0;
+            dev.periscope.model.event.MarketEvent e;
+            while ((e = sim.next()) != null)
+                if (e instanceof dev.periscope.model.event.OrderEvent o) { if (o.venue == 'Q') q++; else if (o.venue == 'V') v++; }
+            assertThat(num(m.group(1))).isEqualTo(q);
+            assertThat(num(m.group(2))).isEqualTo(v).isPositive();
             assertThat(java.nio.file.Files.exists(dir.resolve("venue-N"))).isFalse();
         } finally {
             try (var w = java.nio.file.Files.walk(dir)) {
@@ -80,7 +86,7 @@ class DemoCommandTest {
         }
         Cli.Result bad = Cli.run("demo", "--write", dir.toString(), "--lobster-venues", "QX");
         assertThat(bad.exitCode()).isNotZero();
-        assertThat(bad.err()).contains("'X' is not a simulated lit venue (one of NQPZV, or all)");
+        assertThat(bad.err()).contains("--lobster-venues: 'X' is not a simulated lit venue (one of NQPZV), or all");
         Cli.Result noWrite = Cli.run("demo", "--lobster-venues", "all");
         assertThat(noWrite.exitCode()).isNotZero();
         assertThat(noWrite.err()).contains("--lobster-venues needs --write DIR");

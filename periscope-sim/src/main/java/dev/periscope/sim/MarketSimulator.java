@@ -54,6 +54,7 @@ public final class MarketSimulator implements EventSource {
 
     // venues
     private final int nv, l3;
+    private final boolean l3AllVenues; // emit every venue's L3 messages, not only venue l3's
     private final char[] vcode;
     private final double[] vcum;      // cumulative routing weights
     private final double[] vscale;    // market-maker size scale
@@ -192,6 +193,7 @@ public final class MarketSimulator implements EventSource {
         }
         vcum[nv - 1] = 1.0;
         l3 = l3i;
+        l3AllVenues = cfg.l3AllVenues();
         tape = new TapeQueue[nv + 1];
         for (int i = 0; i < nv; i++) tape[i] = new TapeQueue(vcode[i]);
         tape[nv] = new TapeQueue(OFF_EXCHANGE);
@@ -458,7 +460,7 @@ public final class MarketSimulator implements EventSource {
 
     private void emitOrderAt(int venueIdx, OrderEvent.Type type, long orderId, byte side, long pricePx, long shares) {
         bookEvents++;
-        if (venueIdx != l3 && !cfg.l3AllVenues()) return;
+        if (venueIdx != l3 && !l3AllVenues) return;
         int i = slot();
         oKind[i] = K_ORDER; oA[i] = now; oB[i] = pricePx; oC[i] = Px.ofUnits(shares); oD[i] = orderId;
         oE[i] = type.ordinal(); oF[i] = side; oVenue[i] = vcode[venueIdx];

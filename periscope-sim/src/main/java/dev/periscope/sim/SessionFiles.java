@@ -82,59 +82,70 @@ public final class SessionFiles {
     }
 
     /**
+     * The venues to write LOBSTER files for, the primary L3 venue first and the others in config order, or an
+     * {@link IllegalArgumentException} naming what is wrong: the primary venue missing, a code that is not one of
+     * the config's lit venues, or another venue when the config emits the primary venue's L3 messages only.
+     */
+    public static java.util.List<Character> lobsterVenues(SimConfig cfg, java.util.Set<Character> requested) {
+        if (!requested.contains(cfg.l3Venue()))
+            throw new IllegalArgumentException("LOBSTER venues " + requested + " must include the primary L3 venue " + cfg.l3Venue());
+        java.util.List<Character> order = new java.util.ArrayList<>();
+        StringBuilder codes = new StringBuilder();
+        order.add(cfg.l3Venue());
+        for (SimConfig.Venue v : cfg.venues()) {
+            codes.append(v.code());
+            if (v.code() != cfg.l3Venue() && requested.contains(v.code())) order.add(v.code());
+        }
+        for (char c : requested)
+            if (!order.contains(c)) throw new IllegalArgumentException("'" + c + "' is not a simulated lit venue (one of " + codes + ")");
+        if (order.size() > 1 && !cfg.l3AllVenues())
+            throw new IllegalArgumentException("LOBSTER files of venues " + order.subList(1, order.size())
+                    + " need l3AllVenues: the config emits L3 messages of " + cfg.l3Venue() + " only");
+        return order;
+    }
+
+    /**
      * As {@link #write(SimConfig, Path, int, MarketDataHandler)}, with LOBSTER files for each venue of
      * {@code lobsterVenues} (which must contain the primary L3 venue; others need {@link SimConfig#l3AllVenues()});
      * a venue other than the primary goes to {@code dir/venue-X/} under the same LOBSTER file names.
      */
     public static Written write(SimConfig cfg, Path dir, int lobsterLevels, MarketDataHandler tap,
                                 java.util.Set<Character> lobsterVenues) throws IOException {
-        if (!lobsterVenues.contains(cfg.l3Venue()))
-            throw new IllegalArgumentException("LOBSTER venues " + lobsterVenues + " must include the primary L3 venue " + cfg.l3Venue());
-        java.util.List<Character> order = new java.util.ArrayList<>();
-        order.add(cfg.l3Venue());
-        for (SimConfig.Venue v : cfg.venues()) if (v.code() != cfg.l3Venue() && lobsterVenues.contains(v.code())) order.add(v.code());
-        for (char c : lobsterVenues)
-            if (!order.contains(c)) throw new IllegalArgumentException("LOBSTER venue " + c + " is not a lit venue of the config " + cfg.venues());
-        if (order.size() > 1 && !cfg.l3AllVenues())
-            throw new IllegalArgumentException("LOBSTER files of venues " + order.subList(1, order.size())
-                    + " need l3AllVenues: the config emits L3 messages of " + cfg.l3Venue() + " only");
+        java.util.List<Character> order = lobsterVenues(cfg, lobsterVenues);
         Files.createDirectories(dir);
         String sym = cfg.symbol();
         Path trades = dir.resolve(sym + "_trades_" + cfg.date() + "_taq.csv");
         Path quotes = dir.resolve(sym + "_quotes_" + cfg.date() + "_taq.csv");
         long startMs = cfg.extendedOpen().toSecondOfDay() * 1000L, endMs = cfg.extendedClose().toSecondOfDay() * 1000L;
-        Path[] msg = new Path[order.size()], ob = new Path[order.size()];
-        LobsterWriter[] lob = new LobsterWriter[order.size()];
-        LobsterWriter[] byVenue = new LobsterWriter[128];
         Path truthFile = dir.resolve(sym + "_truth_" + cfg.date() + ".csv");
         MarketSimulator sim = new MarketSimulator(cfg);
+        java.util.List<Lobster> lobsters = new java.util.ArrayList<>();
+        java.util.List<LobsterWriter> writers = new java.util.ArrayList<>();  // each keeps its own venue's messages
         long tr, qr;
-        long[] rows = new long[order.size()];
         try (TaqCsvWriter taq = new TaqCsvWriter(trades, quotes, sym, cfg.zone())) {
             try {
-                for (int k = 0; k < order.size(); k++) {
-                    char v = order.get(k);
-                    Path d = k == 0 ? dir : Files.createDirectories(dir.resolve("venue-" + v));
-                    msg[k] = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "message", lobsterLevels));
-                    ob[k] = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "orderbook", lobsterLevels));
-                    lob[k] = byVenue[v] = new LobsterWriter(msg[k], ob[k], v, lobsterLevels, cfg.zone());
+                for (char v : order) {
+                    Path d = v == cfg.l3Venue() ? dir : Files.createDirectories(dir.resolve("venue-" + v));
+                    Path msg = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "message", lobsterLevels));
+                    Path ob = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "orderbook", lobsterLevels));
+                    writers.add(new LobsterWriter(msg, ob, v, lobsterLevels, cfg.zone()));
+                    lobsters.add(new Lobster(v, msg, ob, 0));
                 }
                 MarketEvent e;
                 while ((e = sim.next()) != null) {
                     if (tap != null) e.dispatchTo(tap);
                     if (e instanceof TradeEvent t) taq.onTrade(t);
                     else if (e instanceof QuoteEvent q) taq.onQuote(q);
-                    else {
-                        OrderEvent o = (OrderEvent) e;
-                        LobsterWriter w = o.venue < 128 ? byVenue[o.venue] : null;
-                        if (w != null) w.onOrder(o);
-                    }
+                    else for (LobsterWriter w : writers) w.onOrder((OrderEvent) e);
                 }
                 tr = taq.tradeRows(); qr = taq.quoteRows();
-                for (int k = 0; k < lob.length; k++) rows[k] = lob[k].rows();
             } finally {
-                for (LobsterWriter w : lob) if (w != null) w.close();
+                for (LobsterWriter w : writers) w.close();
             }
+        }
+        for (int k = 0; k < lobsters.size(); k++) {
+            Lobster l = lobsters.get(k);
+            lobsters.set(k, new Lobster(l.venue(), l.messages(), l.orderbook(), writers.get(k).rows()));
         }
         GroundTruth g = sim.groundTruth();
         try (BufferedWriter w = Files.newBufferedWriter(truthFile, StandardCharsets.US_ASCII)) {
@@ -149,8 +160,8 @@ public final class SessionFiles {
         Path labelsFile = dir.resolve(labelsFileName(cfg));
         var labels = g.labels();
         LabelWriter.write(labelsFile, LabelFormat.CSV, labels);
-        java.util.List<Lobster> lobsters = new java.util.ArrayList<>();
-        for (int k = 0; k < order.size(); k++) lobsters.add(new Lobster(order.get(k), msg[k], ob[k], rows[k]));
-        return new Written(trades, quotes, msg[0], ob[0], truthFile, labelsFile, tr, qr, rows[0], labels.size(), lobsters);
+        Lobster primary = lobsters.get(0);
+        return new Written(trades, quotes, primary.messages(), primary.orderbook(), truthFile, labelsFile, tr, qr,
+                primary.rows(), labels.size(), lobsters);
     }
 }

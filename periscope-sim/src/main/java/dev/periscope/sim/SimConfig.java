@@ -381,105 +381,85 @@ public record SimConfig(
         }
     }
 
-    public SimConfig withSeed(long s) {
+    /** This config with the components {@code change} sets on a copy (validated like any config). */
+    private SimConfig with(java.util.function.Consumer<Copy> change) {
         Copy b = new Copy(this);
-        b.seed = s;
+        change.accept(b);
         return b.build();
     }
 
+    public SimConfig withSeed(long s) {
+        return with(b -> { b.seed = s; });
+    }
+
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
-        Copy b = new Copy(this);
-        b.symbol = sym; b.date = d;
-        return b.build();
+        return with(b -> { b.symbol = sym; b.date = d; });
     }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
     public SimConfig withExtendedHours(LocalTime open, LocalTime close) {
-        Copy b = new Copy(this);
-        b.extendedOpen = open; b.extendedClose = close;
-        return b.build();
+        return with(b -> { b.extendedOpen = open; b.extendedClose = close; });
     }
 
     public SimConfig withIntensity(double x) {
-        Copy b = new Copy(this);
-        b.intensity = x;
-        return b.build();
+        return with(b -> { b.intensity = x; });
     }
 
     public SimConfig withL3Venue(char v) {
-        Copy b = new Copy(this);
-        b.l3Venue = v;
-        return b.build();
+        return with(b -> { b.l3Venue = v; });
     }
 
     /** L3 messages of every lit venue (true, the default) or of {@link #l3Venue()} only. */
     public SimConfig withL3AllVenues(boolean all) {
-        Copy b = new Copy(this);
-        b.l3AllVenues = all;
-        return b.build();
+        return with(b -> { b.l3AllVenues = all; });
     }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
     public SimConfig withEvents(int meta, int sweepCount, int blockCount, int avgPrice, int derivPriced) {
-        Copy b = new Copy(this);
-        b.metaOrders = meta; b.sweeps = sweepCount; b.blocks = blockCount; b.averagePricePrints = avgPrice; b.derivativelyPricedPrints = derivPriced;
-        return b.build();
+        return with(b -> {
+            b.metaOrders = meta; b.sweeps = sweepCount; b.blocks = blockCount;
+            b.averagePricePrints = avgPrice; b.derivativelyPricedPrints = derivPriced;
+        });
     }
 
     public SimConfig withEmitNbbo(boolean emit) {
-        Copy b = new Copy(this);
-        b.emitNbbo = emit;
-        return b.build();
+        return with(b -> { b.emitNbbo = emit; });
     }
 
     public SimConfig withStartPrice(double px) {
-        Copy b = new Copy(this);
-        b.startPrice = px;
-        return b.build();
+        return with(b -> { b.startPrice = px; });
     }
 
     /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
     public SimConfig withTapeLatency(double litMicros, double trfMillis) {
-        Copy b = new Copy(this);
-        b.tapeLatencyMicros = litMicros; b.trfLatencyMillis = trfMillis;
-        return b.build();
+        return with(b -> { b.tapeLatencyMicros = litMicros; b.trfLatencyMillis = trfMillis; });
     }
 
     /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
     public SimConfig withHiddenMidpointShare(double share) {
-        Copy b = new Copy(this);
-        b.hiddenMidpointShare = share;
-        return b.build();
+        return with(b -> { b.hiddenMidpointShare = share; });
     }
 
     /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
     public SimConfig withPatterns(Patterns p) {
-        Copy b = new Copy(this);
-        b.patterns = p;
-        return b.build();
+        return with(b -> { b.patterns = p; });
     }
 
     /** Lit venues (codes, flow shares, latency factors); the L3 venue must stay one of them. */
     public SimConfig withVenues(List<Venue> vs) {
-        Copy b = new Copy(this);
-        b.venues = vs;
-        return b.build();
+        return with(b -> { b.venues = vs; });
     }
 
     /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */
     public SimConfig withStrategies(Strategies st) {
-        Copy b = new Copy(this);
-        b.strategies = st;
-        return b.build();
+        return with(b -> { b.strategies = st; });
     }
 
     /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
     public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) {
-        Copy b = new Copy(this);
-        b.regularOpen = open; b.regularClose = close;
-        b.extendedOpen = extended ? (extendedOpen.isBefore(open) ? extendedOpen : open) : open;
-        b.extendedClose = extended ? (extendedClose.isAfter(close) ? extendedClose : close) : close;
-        return b.build();
+        LocalTime eo = extended && extendedOpen.isBefore(open) ? extendedOpen : open;
+        LocalTime ec = extended && extendedClose.isAfter(close) ? extendedClose : close;
+        return with(b -> { b.regularOpen = open; b.regularClose = close; b.extendedOpen = eo; b.extendedClose = ec; });
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */

@@ -43,7 +43,7 @@ final class SessionStats {
     // executions per venue waiting for their (possibly delayed) print: {ts, price, size}
     @SuppressWarnings("unchecked")
     private final java.util.ArrayDeque<long[]>[] pendingExec = new java.util.ArrayDeque[128];
-    long l3PrintDelaySum, l3PrintDelayMax, l3Prints, l3HiddenExecutions, litAtMidpoint, hiddenNotAtMid, litHalfTickNotAtMid;
+    long l3PrintDelayMax, l3HiddenExecutions, litAtMidpoint, hiddenNotAtMid, litHalfTickNotAtMid;
     /** Per venue code: prints matched to their execution message, and the sum of their tape delays (ns). */
     final long[] venuePrints = new long[128], venuePrintDelaySum = new long[128];
     /** Venue codes whose L3 messages were seen. */
@@ -56,7 +56,6 @@ final class SessionStats {
         this.sim = sim;
         regularOpen = sim.config().epochNanos(sim.config().regularOpen());
         regularClose = sim.config().epochNanos(sim.config().regularClose());
-        char l3 = sim.config().l3Venue();
         long t0 = System.nanoTime();
         MarketEvent e;
         while ((e = sim.next()) != null) {
@@ -64,7 +63,7 @@ final class SessionStats {
             if (e.tsEvent < lastTs) outOfOrder++;
             lastTs = e.tsEvent;
             mix(e.tsEvent);
-            if (e instanceof TradeEvent t) onTrade(t, l3);
+            if (e instanceof TradeEvent t) onTrade(t);
             else if (e instanceof QuoteEvent q) onQuote(q);
             else onOrder((OrderEvent) e);
         }
@@ -95,7 +94,7 @@ final class SessionStats {
         return pendingExec[venue];
     }
 
-    private void onTrade(TradeEvent t, char l3) {
+    private void onTrade(TradeEvent t) {
         trades++;
         mix(1); mix(t.price); mix(t.size); mix(t.venue); mix(t.conditions); mix(t.aggressor); mix(t.tradeId);
         mixTape(1); mixTape(t.tsEvent); mixTape(t.price); mixTape(t.size); mixTape(t.venue); mixTape(t.conditions); mixTape(t.tradeId);
@@ -152,10 +151,6 @@ final class SessionStats {
             else {
                 venuePrints[t.venue]++;
                 venuePrintDelaySum[t.venue] += t.tsEvent - ex[0];
-                if (t.venue == l3) {
-                    l3Prints++;
-                    l3PrintDelaySum += t.tsEvent - ex[0];
-                }
                 l3PrintDelayMax = Math.max(l3PrintDelayMax, t.tsEvent - ex[0]);
             }
         }
