@@ -9,12 +9,12 @@ import dev.periscope.analytics.micro.Spreads;
 import dev.periscope.analytics.micro.SupportResistance;
 import dev.periscope.book.L3Book;
 import dev.periscope.book.nbbo.NbboBuilder;
-import dev.periscope.engine.replay.ReplayMerger;
-import dev.periscope.engine.replay.Tee;
-import dev.periscope.engine.tape.TapeConfig;
-import dev.periscope.engine.tape.TapeListener;
-import dev.periscope.engine.tape.TapeProcessor;
-import dev.periscope.engine.tape.TapeRow;
+import dev.periscope.replay.ReplayMerger;
+import dev.periscope.replay.Tee;
+import dev.periscope.tape.TapeConfig;
+import dev.periscope.tape.TapeListener;
+import dev.periscope.tape.TapeProcessor;
+import dev.periscope.tape.TapeRow;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Participant;
 import dev.periscope.model.Px;
@@ -26,7 +26,7 @@ import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.model.time.NyseCalendar;
 import dev.periscope.sim.GroundTruth;
 import dev.periscope.sim.MarketSimulator;
-import dev.periscope.sim.SessionFiles;
+import dev.periscope.replay.session.SessionFiles;
 import dev.periscope.sim.SimConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,11 +95,11 @@ public final class DemoCommand implements Callable<Integer> {
         Collector col = new Collector(lastBars);
         TapeProcessor tape = new TapeProcessor(tc, col);
         Micro micro = new Micro(cfg.l3Venue(), sim.groundTruth(), col);
-        // every detector with its default parameters, scored against what the simulator planted (issue 3)
-        List<dev.periscope.app.eval.DetectorSlots.Spec> specs = new ArrayList<>();
-        for (String d : dev.periscope.app.eval.DetectorSlots.all()) specs.add(dev.periscope.app.eval.DetectorSlots.defaults(d));
-        dev.periscope.app.eval.DetectorSlots.Pipeline detectors =
-                new dev.periscope.app.eval.DetectorSlots.Pipeline(NyseCalendar.instance(), cfg.l3Venue(), specs, false);
+        // every detector with its default parameters, scored against what the simulator planted
+        List<dev.periscope.eval.DetectorSlots.Spec> specs = new ArrayList<>();
+        for (String d : dev.periscope.eval.DetectorSlots.all()) specs.add(dev.periscope.eval.DetectorSlots.defaults(d));
+        dev.periscope.eval.DetectorSlots.Pipeline detectors =
+                new dev.periscope.eval.DetectorSlots.Pipeline(NyseCalendar.instance(), cfg.l3Venue(), specs, false);
         DataIssueLog issues = new DataIssueLog();
         long events = new ReplayMerger(List.of(sim), 0, issues).run(new Tee(tape, micro, detectors));
         double secs = (System.nanoTime() - wall0) / 1e9;
@@ -186,14 +186,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Planted patterns next to the alerts (hit / miss / false alarm) and this session's scorecard. */
     private static void printTruth(PrintStream o, MarketSimulator sim, SimConfig cfg,
-                                   dev.periscope.app.eval.DetectorSlots.Pipeline detectors) {
+                                   dev.periscope.eval.DetectorSlots.Pipeline detectors) {
         List<dev.periscope.model.truth.GroundTruthLabel> labels = sim.groundTruth().labels();
         List<dev.periscope.model.truth.GroundTruthLabel> incidental = sim.groundTruth().incidentalLabels();
         long span = cfg.epochNanos(cfg.extendedClose()) - cfg.epochNanos(cfg.extendedOpen());
         List<Alert> alerts = new ArrayList<>();
         for (var slot : detectors.slots()) alerts.addAll(slot.alerts());
-        var matcher = new dev.periscope.analytics.eval.AlertMatcher(dev.periscope.app.eval.DetectEval.MAPPING,
-                dev.periscope.analytics.eval.MatchConfig.DEFAULT);
+        var matcher = new dev.periscope.eval.AlertMatcher(dev.periscope.eval.DetectEval.MAPPING,
+                dev.periscope.eval.MatchConfig.DEFAULT);
         java.util.Map<dev.periscope.model.truth.GroundTruthLabel, String> hitBy = new java.util.IdentityHashMap<>();
         List<String[]> rows = new ArrayList<>();
         java.util.Map<String, List<Alert>> falseBy = new java.util.LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package dev.periscope.app;
 
-import dev.periscope.analytics.eval.AlarmRate;
-import dev.periscope.analytics.eval.ParameterSweep;
-import dev.periscope.app.eval.DetectEval;
-import dev.periscope.app.eval.DetectorSlots;
-import dev.periscope.app.eval.RealRates;
+import dev.periscope.eval.AlarmRate;
+import dev.periscope.eval.ParameterSweep;
+import dev.periscope.eval.DetectEval;
+import dev.periscope.eval.DetectorSlots;
+import dev.periscope.eval.RealRates;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.sim.SimConfig;
 import picocli.CommandLine.Command;
@@ -97,7 +97,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
             }
             text = sb.toString();
             if (out != null) write(out, out.toString().endsWith(".json") ? sweepJson(sw) : csv.toString());
-            if (plot != null) write(plot, dev.periscope.analytics.eval.SweepPlot.svg(sw));
+            if (plot != null) write(plot, dev.periscope.eval.SweepPlot.svg(sw));
         } else {
             DetectEval.Evaluation e = DetectEval.evaluate(cfg);
             text = DetectEval.report(e);

@@ -1,13 +1,13 @@
 package dev.periscope.app;
 
-import dev.periscope.engine.replay.EventSource;
-import dev.periscope.engine.replay.ReplayMerger;
-import dev.periscope.engine.tape.TapeConfig;
-import dev.periscope.engine.tape.TapeProcessor;
+import dev.periscope.model.event.EventSource;
+import dev.periscope.replay.ReplayMerger;
+import dev.periscope.tape.TapeConfig;
+import dev.periscope.tape.TapeProcessor;
 import dev.periscope.io.csv.CsvMapping;
 import dev.periscope.io.csv.GenericCsvReader;
-import dev.periscope.io.tape.RecordWriter;
-import dev.periscope.io.tape.TapeFiles;
+import dev.periscope.tape.files.RecordWriter;
+import dev.periscope.tape.files.TapeFiles;
 import dev.periscope.io.taq.TaqFormat;
 import dev.periscope.io.taq.TaqOptions;
 import dev.periscope.model.Instrument;

@@ -2,8 +2,8 @@ package dev.periscope.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.periscope.analytics.eval.DetectionCounts;
-import dev.periscope.app.eval.DetectEval;
+import dev.periscope.eval.DetectionCounts;
+import dev.periscope.eval.DetectEval;
 import dev.periscope.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 

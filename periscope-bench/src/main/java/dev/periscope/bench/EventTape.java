@@ -1,7 +1,7 @@
 package dev.periscope.bench;
 
-import dev.periscope.engine.replay.EventSource;
-import dev.periscope.engine.replay.ReplayMerger;
+import dev.periscope.model.event.EventSource;
+import dev.periscope.replay.ReplayMerger;
 import dev.periscope.io.taq.TaqOptions;
 import dev.periscope.io.taq.TaqQuoteReader;
 import dev.periscope.io.taq.TaqTradeReader;

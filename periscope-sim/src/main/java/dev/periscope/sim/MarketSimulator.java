@@ -1,6 +1,6 @@
 package dev.periscope.sim;
 
-import dev.periscope.engine.replay.EventSource;
+import dev.periscope.model.event.EventSource;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Instrument;
 import dev.periscope.model.Px;

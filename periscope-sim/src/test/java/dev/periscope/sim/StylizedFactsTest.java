@@ -15,7 +15,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 3's realism checks over several seeds of a regular session with the planted patterns on (heavy tails and
+ * Realism checks over several seeds of a regular session with the planted patterns on (heavy tails and
  * the U shape of one default session are also in {@link MarketSimulatorTest}): volatility clustering, spread and
  * top-of-book depth distributions, and the Lee-Ready misclassification rate against the simulator's true sides.
  * Bands are stated in docs/simulator.md.

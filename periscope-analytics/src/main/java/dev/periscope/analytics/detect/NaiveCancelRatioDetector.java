@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * <b>BASELINE, not a recommended detector.</b> The naive cancel-ratio "spoofing" rule that issue 3 measures
+ * <b>BASELINE, not a recommended detector.</b> The naive cancel-ratio "spoofing" rule that the product brief measures
  * {@link SpoofingDetector} against: an order is flagged when it leaves the book with
  * {@code cancelled / size >= minCancelRatio}. Without participant ids the ratio can only be taken per order, and
  * since almost all orders in modern markets are cancelled rather than filled, this flags almost every ordinary
- * order (issue 3 quotes 93-99 %; audit MS-2). It exists so the scorecard can show that.
+ * order (the brief quotes 93-99 %; audit MS-2). It exists so the scorecard can show that.
  *
  * <p>Definition. For each order added in the data, {@code cancelled} accumulates CANCEL sizes plus the remaining
  * size at DELETE; executions accumulate separately. When the order leaves the book by CANCEL/DELETE (not by full

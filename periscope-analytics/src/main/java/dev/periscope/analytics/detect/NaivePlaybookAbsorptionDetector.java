@@ -7,7 +7,7 @@ import dev.periscope.model.SaleCondition;
  * <b>BASELINE, not a recommended detector.</b> The playbook's divergence reading as audit OF-2 quotes it: "Positive
  * Delta + Price Down = Absorption", and its mirror (negative delta + price up). The audit explains why it is folklore
  * (contested direction, no evidence; the documented relation is the contemporaneous OFI-price one of Cont, Kukanov
- * &amp; Stoikov 2014). Issue 3 measures {@link AbsorptionDetector} against it.
+ * &amp; Stoikov 2014). The scorecard measures {@link AbsorptionDetector} against it.
  *
  * <p>Choices that are ours, because the playbook leaves them open: <b>fixed event-time bars</b> (default 5 minutes,
  * aligned to multiples of the bar length in epoch ns); a bar's delta is the signed volume of its eligible signed

@@ -11,7 +11,7 @@ import java.util.Locale;
  * <b>BASELINE, not a recommended detector.</b> The playbook's own iceberg rule as audit OF-11 quotes it: "more than
  * 10 trades at one price, std &lt; 0.2 x mean, mean &lt; 500 =&gt; likely iceberg". The audit explains why it is not a
  * recognised method (no replenishment check; sub-500-share uniform fills are the normal US tape, so it fires on
- * almost every liquid stock; no side). Issue 3 measures {@link IcebergL3Detector} and
+ * almost every liquid stock; no side). The scorecard measures {@link IcebergL3Detector} and
  * {@link IcebergTradeQuoteDetector} against it.
  *
  * <p>Two choices are ours, because the playbook leaves them open: <b>a rolling event-time window</b> (the playbook

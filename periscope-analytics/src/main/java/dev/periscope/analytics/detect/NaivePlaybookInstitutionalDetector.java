@@ -9,7 +9,7 @@ import java.util.Locale;
  * <b>BASELINE, not a recommended detector.</b> The playbook's own institutional-signature rule as audit OF-14 quotes
  * it: "ACCUMULATION when &gt; 20 buys and avg_trade_size &lt; 100", and its DISTRIBUTION mirror (&gt; 20 sells). The
  * audit explains why it is not a recognised method: an average print under 100 shares is the normal state of the
- * modern tape (O'Hara, Yao &amp; Ye 2014). Issue 3 measures {@link MetaOrderDetector} against it.
+ * modern tape (O'Hara, Yao &amp; Ye 2014). The scorecard measures {@link MetaOrderDetector} against it.
  *
  * <p>Choices that are ours, because the playbook leaves them open: <b>a rolling event-time window</b> (default
  * 15 minutes; we count only the eligible prints in {@code (t - window, t]}); {@code avg_trade_size} is the mean size

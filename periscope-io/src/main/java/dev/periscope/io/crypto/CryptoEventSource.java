@@ -1,6 +1,6 @@
 package dev.periscope.io.crypto;
 
-import dev.periscope.engine.replay.EventSource;
+import dev.periscope.model.event.EventSource;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;
 import dev.periscope.model.event.MarketDataHandler;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pull adapter over a {@link VenueReplay} for {@link dev.periscope.engine.replay.ReplayMerger}: the replay is
+ * Pull adapter over a {@link VenueReplay} for {@link dev.periscope.replay.ReplayMerger}: the replay is
  * stepped one recorded line at a time and the events of that line are handed out one by one from pooled
  * flyweights (the pools grow to the largest message, e.g. a snapshot, then are reused: no allocation per event in
  * the steady state). Events come in recording (receive) order; {@code tsEvent} is the venue's time, which can step

@@ -87,7 +87,7 @@ public final class CryptoReplay {
     }
 
     /**
-     * The recording as a pull {@link dev.periscope.engine.replay.EventSource} (for {@code ReplayMerger}); the file
+     * The recording as a pull {@link dev.periscope.model.event.EventSource} (for {@code ReplayMerger}); the file
      * stays open until the source is exhausted or closed. Statistics: {@code source.replay().stats()} at the end.
      */
     public static CryptoEventSource source(Path file, DataIssueLog issues) throws IOException {

@@ -84,7 +84,7 @@ public final class TaqFormat {
     /**
      * Opens {@code file} with the reader its header calls for: a {@link TaqTradeReader} or a {@link TaqQuoteReader}.
      */
-    public static dev.periscope.engine.replay.EventSource open(Path file, TaqOptions options,
+    public static dev.periscope.model.event.EventSource open(Path file, TaqOptions options,
                                                               dev.periscope.model.quality.DataIssueLog issues) {
         return switch (detect(file)) {
             case TRADES -> new TaqTradeReader(file, options, issues);

@@ -2,7 +2,7 @@ package dev.periscope.io.taq;
 
 import dev.periscope.model.event.MarketEvent;
 
-import dev.periscope.engine.replay.EventSource;
+import dev.periscope.model.event.EventSource;
 import dev.periscope.io.csv.CsvLineReader;
 import dev.periscope.io.csv.InstrumentTable;
 import dev.periscope.io.csv.TimestampParser;

@@ -1,6 +1,5 @@
 package dev.periscope.io.crypto;
 
-import dev.periscope.engine.replay.ReplayMerger;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;
 import dev.periscope.model.event.MarketDataHandler;
@@ -61,20 +60,6 @@ class CryptoEventSourceTest {
             assertThat(pull.trades).as(name).isEqualTo(res.total(s -> s.trades));
             System.out.printf("%s: %d deltas, %d trades, %d status, max tsEvent step back %.3f s%n",
                     name, pull.deltas, pull.trades, pull.statuses, pull.maxBack / 1e9);
-        }
-    }
-
-    @Test
-    void krakenBookAndTradeRecordingsMergeByEventTime() throws IOException {
-        DataIssueLog issues = new DataIssueLog();
-        try (CryptoEventSource book = CryptoReplay.source(SharedData.path("crypto-ws/KRAKEN.ws.50.0"), issues);
-             CryptoEventSource trades = CryptoReplay.source(SharedData.path("crypto-ws/KRAKEN.ws.48.0"), issues)) {
-            Digest d = new Digest();
-            long n = new ReplayMerger(List.of(book, trades), 1_000_000_000L, issues).run(d);
-            assertThat(issues.total()).isZero();
-            assertThat(d.trades).isEqualTo(10);
-            assertThat(d.statuses).isEqualTo(10);
-            assertThat(n).isEqualTo(d.deltas + d.trades + d.statuses);
         }
     }
 }
