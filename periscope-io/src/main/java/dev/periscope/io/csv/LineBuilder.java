@@ -95,6 +95,14 @@ public final class LineBuilder {
      * or 9 fractional digits (the fewest that are exact), so a reader gets back the same nanosecond.
      */
     public LineBuilder appendTimestamp(long tsNanos, ZoneId zone) {
+        return appendTimestamp(tsNanos, zone, false);
+    }
+
+    /**
+     * As {@link #appendTimestamp(long, ZoneId)}, or with {@code millisOnly} always 3 fractional digits, the time
+     * truncated to the millisecond (the layout of TAQ extracts such as the highfrequency sample).
+     */
+    public LineBuilder appendTimestamp(long tsNanos, ZoneId zone, boolean millisOnly) {
         ZoneRules r = zone.getRules();
         if (r != rules || tsNanos < validFrom || tsNanos >= validTo) offsetFor(r, tsNanos);
         long local = tsNanos + offsetNanos;
@@ -114,7 +122,7 @@ public final class LineBuilder {
         long secs = nod / 1_000_000_000L, ns = nod % 1_000_000_000L;
         appendPadded(secs / 3600, 2).append(':').appendPadded(secs / 60 % 60, 2).append(':').appendPadded(secs % 60, 2);
         append('.');
-        if (ns % 1_000_000 == 0) appendPadded(ns / 1_000_000, 3);
+        if (millisOnly || ns % 1_000_000 == 0) appendPadded(ns / 1_000_000, 3);
         else if (ns % 1_000 == 0) appendPadded(ns / 1_000, 6);
         else appendPadded(ns, 9);
         return this;

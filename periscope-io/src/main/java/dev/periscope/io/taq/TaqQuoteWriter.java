@@ -12,16 +12,25 @@ import java.nio.file.Path;
  * {@link TaqOptions#lotSize()} shares (written as a decimal when not a whole number of lots, which real TAQ never
  * has), a missing side as price 0 and size 0. NBBO events ({@code venue == QuoteEvent.NBBO}) are rejected: the
  * TAQ quotes file holds venue quotes. Also a {@link dev.periscope.model.event.MarketDataHandler}. No allocation
- * per row. Not thread-safe.
+ * per row. Under {@link TaqLayout#TAQ_EXTRACT} a side with no shares is written {@code 0,0} and other sizes as
+ * whole lots, at least 1. Not thread-safe.
  */
 public final class TaqQuoteWriter extends TaqWriterBase {
-    public TaqQuoteWriter(OutputStream out, TaqOptions options) {
-        super(out, options);
+    public TaqQuoteWriter(OutputStream out, TaqOptions options, TaqLayout layout) {
+        super(out, options, layout);
         header(",EX,BID,BIDSIZ,OFR,OFRSIZ,SYMBOL");
     }
 
+    public TaqQuoteWriter(OutputStream out, TaqOptions options) {
+        this(out, options, TaqLayout.EXACT);
+    }
+
+    public TaqQuoteWriter(Path file, TaqOptions options, TaqLayout layout) {
+        this(open(file), options, layout);
+    }
+
     public TaqQuoteWriter(Path file, TaqOptions options) {
-        this(open(file), options);
+        this(open(file), options, TaqLayout.EXACT);
     }
 
     public TaqQuoteWriter(Path file) {
@@ -33,7 +42,7 @@ public final class TaqQuoteWriter extends TaqWriterBase {
         if (q.venue == QuoteEvent.NBBO) throw new IllegalArgumentException("TAQ quote files hold venue quotes, not the NBBO");
         if (q.isCrossed()) throw new IllegalArgumentException("crossed venue quote: " + q);
         byte[] sym = symbol(q.instrument);
-        line.reset().appendTimestamp(q.tsEvent, zone).append(',').append(q.venue).append(',');
+        row(q.tsEvent).append(',').append(q.venue).append(',');
         side(q.bidPrice, q.bidSize);
         line.append(',');
         side(q.askPrice, q.askSize);
@@ -43,12 +52,16 @@ public final class TaqQuoteWriter extends TaqWriterBase {
     }
 
     private void side(long px, long size) {
-        if (px == Px.NONE) {
+        if (px == Px.NONE || layout.quoteLotsFloor() && size <= 0) {
             line.append("0,0");
             return;
         }
         if (px <= 0 || size <= 0) throw new IllegalArgumentException("quote price and size must be > 0: " + Px.format(px) + " x " + Px.format(size));
         long lot = options.lotSize();
+        if (layout.quoteLotsFloor()) {
+            line.appendPx(px).append(',').append(Math.max(1, size / Px.SCALE / lot));
+            return;
+        }
         if (size % lot != 0) throw new IllegalArgumentException("size " + Px.format(size) + " not representable in lots of " + lot);
         line.appendPx(px).append(',').appendPx(size / lot);
     }

@@ -13,18 +13,29 @@ import java.nio.file.Path;
  * digits (the fewest that are exact), conditions as TAQ characters in {@link SaleCondition} order (a regular-only
  * print is written blank), size and price in canonical decimal, CORR 0. Also a {@link
  * dev.periscope.model.event.MarketDataHandler}, so a replay or the simulator can write to it directly. No
- * allocation per row. Not thread-safe.
+ * allocation per row. {@link TaqLayout#TAQ_EXTRACT} writes the layout of real TAQ extracts instead. Not
+ * thread-safe.
  */
 public final class TaqTradeWriter extends TaqWriterBase {
     private static final SaleCondition[] CONDS = SaleCondition.values();
 
-    public TaqTradeWriter(OutputStream out, TaqOptions options) {
-        super(out, options);
+    private final TaqConditionField conditionField = new TaqConditionField();
+
+    public TaqTradeWriter(OutputStream out, TaqOptions options, TaqLayout layout) {
+        super(out, options, layout);
         header(",EX,SYMBOL,COND,SIZE,PRICE,CORR");
     }
 
+    public TaqTradeWriter(OutputStream out, TaqOptions options) {
+        this(out, options, TaqLayout.EXACT);
+    }
+
+    public TaqTradeWriter(Path file, TaqOptions options, TaqLayout layout) {
+        this(open(file), options, layout);
+    }
+
     public TaqTradeWriter(Path file, TaqOptions options) {
-        this(open(file), options);
+        this(open(file), options, TaqLayout.EXACT);
     }
 
     public TaqTradeWriter(Path file) {
@@ -35,9 +46,10 @@ public final class TaqTradeWriter extends TaqWriterBase {
     public void write(TradeEvent t) {
         if (t.size <= 0 || t.price <= 0) throw new IllegalArgumentException("size and price must be > 0: " + t);
         byte[] sym = symbol(t.instrument);
-        line.reset().appendTimestamp(t.tsEvent, zone).append(',').append(t.venue).append(',').append(sym).append(',');
+        row(t.tsEvent).append(',').append(t.venue).append(',').append(sym).append(',');
         long m = t.conditions;
-        if (m != SaleCondition.REGULAR_MASK) {
+        if (layout.taqConditionField()) conditionField.append(line, m);
+        else if (m != SaleCondition.REGULAR_MASK) {
             for (SaleCondition c : CONDS) if ((m & c.bit()) != 0) line.append(c.code());
         }
         line.append(',').appendPx(t.size).append(',').appendPx(t.price).append(",0");

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 abstract class TaqWriterBase implements MarketDataHandler, AutoCloseable, Flushable {
     final OutputStream out;
     final TaqOptions options;
+    final TaqLayout layout;
     final ZoneId zone;
     final String timeColumn;
     final LineBuilder line = new LineBuilder();
@@ -26,9 +27,10 @@ abstract class TaqWriterBase implements MarketDataHandler, AutoCloseable, Flusha
     private byte[] lastSymbol;
     long written;
 
-    TaqWriterBase(OutputStream out, TaqOptions options) {
+    TaqWriterBase(OutputStream out, TaqOptions options, TaqLayout layout) {
         this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
         this.options = options;
+        this.layout = TaqLayout.orDefault(layout);
         this.zone = options.zone() == null ? TaqFormat.EST : options.zone();
         if (zone.equals(TaqFormat.EST)) timeColumn = "DT_EST";
         else if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC") || zone.getId().equals("Z")) timeColumn = "DT_UTC";
@@ -42,6 +44,11 @@ abstract class TaqWriterBase implements MarketDataHandler, AutoCloseable, Flusha
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts a row with its timestamp in the writer's zone and layout. */
+    final LineBuilder row(long tsNanos) {
+        return line.reset().appendTimestamp(tsNanos, zone, layout.millisOnly());
     }
 
     final void header(String rest) {

@@ -9,10 +9,14 @@ import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.event.TradeEvent;
+import dev.periscope.io.lobster.LobsterMessageWriter;
+import dev.periscope.io.taq.TaqFormat;
+import dev.periscope.io.taq.TaqLayout;
+import dev.periscope.io.taq.TaqOptions;
+import dev.periscope.io.taq.TaqQuoteWriter;
+import dev.periscope.io.taq.TaqTradeWriter;
 import dev.periscope.io.truth.LabelFormat;
 import dev.periscope.io.truth.LabelWriter;
-import dev.periscope.replay.session.LobsterWriter;
-import dev.periscope.replay.session.TaqCsvWriter;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,9 +28,10 @@ import java.nio.file.Path;
  * Simulates one session and writes it as files real-data readers understand:
  * <ul>
  *   <li>{@code SYMBOL_trades_DATE_taq.csv} and {@code SYMBOL_quotes_DATE_taq.csv}: TAQ-style consolidated trades
- *       and per-venue quotes ({@link TaqCsvWriter});</li>
+ *       and per-venue quotes in the layout of real TAQ extracts ({@link TaqLayout#TAQ_EXTRACT}), times in
+ *       {@code DT_EST} = fixed UTC-5 all year like the TAQ sample ({@link TaqTradeWriter}, {@link TaqQuoteWriter});</li>
  *   <li>{@code SYMBOL_DATE_startMs_endMs_message_N.csv} and {@code ..._orderbook_N.csv}: LOBSTER files of the
- *       primary L3 venue ({@link SimConfig#l3Venue()}, {@link LobsterWriter}), window = the simulated hours; on
+ *       primary L3 venue ({@link SimConfig#l3Venue()}, {@link LobsterMessageWriter}), window = the simulated hours; on
  *       request the same two files of other lit venues, in {@code venue-X/} subdirectories (X = participant code);</li>
  *   <li>{@code SYMBOL_truth_DATE.csv}: {@code tradeId,aggressor,agent,metaOrder} per print, row k = k-th row of
  *       the trades file (aggressor 1 buy, -1 sell, 0 unknown): the ground truth the tape hides;</li>
@@ -124,27 +129,29 @@ public final class SessionFiles {
         Path truthFile = dir.resolve(sym + "_truth_" + cfg.date() + ".csv");
         MarketSimulator sim = new MarketSimulator(cfg);
         java.util.List<Lobster> lobsters = new java.util.ArrayList<>();
-        java.util.List<LobsterWriter> writers = new java.util.ArrayList<>();  // each keeps its own venue's messages
+        java.util.List<LobsterMessageWriter> writers = new java.util.ArrayList<>();  // each keeps its own venue's messages
+        TaqOptions taq = TaqOptions.DEFAULT.withZone(TaqFormat.EST);
         long tr, qr;
-        try (TaqCsvWriter taq = new TaqCsvWriter(trades, quotes, sym, cfg.zone())) {
+        try (TaqTradeWriter tw = new TaqTradeWriter(trades, taq, TaqLayout.TAQ_EXTRACT);
+             TaqQuoteWriter qw = new TaqQuoteWriter(quotes, taq, TaqLayout.TAQ_EXTRACT)) {
             try {
                 for (char v : order) {
                     Path d = v == cfg.l3Venue() ? dir : Files.createDirectories(dir.resolve("venue-" + v));
-                    Path msg = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "message", lobsterLevels));
-                    Path ob = d.resolve(LobsterWriter.fileName(sym, cfg.date(), startMs, endMs, "orderbook", lobsterLevels));
-                    writers.add(new LobsterWriter(msg, ob, v, lobsterLevels, cfg.zone()));
+                    Path msg = d.resolve(LobsterMessageWriter.fileName(sym, cfg.date(), startMs, endMs, "message", lobsterLevels));
+                    Path ob = d.resolve(LobsterMessageWriter.fileName(sym, cfg.date(), startMs, endMs, "orderbook", lobsterLevels));
+                    writers.add(new LobsterMessageWriter(msg, ob, v, lobsterLevels, cfg.zone()));
                     lobsters.add(new Lobster(v, msg, ob, 0));
                 }
                 MarketEvent e;
                 while ((e = sim.next()) != null) {
                     if (tap != null) e.dispatchTo(tap);
-                    if (e instanceof TradeEvent t) taq.onTrade(t);
-                    else if (e instanceof QuoteEvent q) taq.onQuote(q);
-                    else for (LobsterWriter w : writers) w.onOrder((OrderEvent) e);
+                    if (e instanceof TradeEvent t) tw.write(t);
+                    else if (e instanceof QuoteEvent q) { if (q.venue != QuoteEvent.NBBO) qw.write(q); }
+                    else for (LobsterMessageWriter w : writers) w.onOrder((OrderEvent) e);
                 }
-                tr = taq.tradeRows(); qr = taq.quoteRows();
+                tr = tw.written(); qr = qw.written();
             } finally {
-                for (LobsterWriter w : writers) w.close();
+                for (LobsterMessageWriter w : writers) w.close();
             }
         }
         for (int k = 0; k < lobsters.size(); k++) {

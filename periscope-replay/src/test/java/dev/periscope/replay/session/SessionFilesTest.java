@@ -1,6 +1,9 @@
 package dev.periscope.replay.session;
 
+import dev.periscope.io.taq.TaqFormat;
+import dev.periscope.io.taq.TaqTradeReader;
 import dev.periscope.model.Px;
+import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.model.SaleCondition;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.MarketEvent;
@@ -99,7 +102,7 @@ class SessionFilesTest {
             TradeEvent t = trades.get(i);
             String cond = f[3].replace("\"", "");
             boolean ok = TAQ_TRADE.matcher(row).matches()
-                    && LocalDateTime.parse(f[0], DT).atZone(cfg.zone()).toInstant().toEpochMilli() == t.tsEvent / 1_000_000
+                    && LocalDateTime.parse(f[0], DT).atOffset(TaqFormat.EST).toInstant().toEpochMilli() == t.tsEvent / 1_000_000
                     && f[1].charAt(0) == t.venue && SaleCondition.maskOf(cond) == t.conditions
                     && Long.parseLong(f[4]) == t.size / Px.SCALE && Px.parse(f[5]) == t.price;
             if (!ok) assertThat(row).as("trade row %d for %s", i, t).isNull();
@@ -109,6 +112,30 @@ class SessionFilesTest {
         assertThat(sawFormT).isTrue();
         assertThat(sawIsoOddLot).as("TAQ's positional condition field, as in the sample's 'F I'").isTrue();
         assertThat(lines(written.truth())).hasSize(trades.size() + 1);
+    }
+
+    /**
+     * DT_EST means UTC-5 all year (as in the TAQ sample), so a summer session's file must hold times one hour behind
+     * New York's daylight-saving clock and read back to the simulated instants. (The interim writer wrote New York
+     * wall-clock time under the DT_EST header, so every summer file read back one hour late.)
+     */
+    @Test
+    void summerSessionTimesReadBackToTheSimulatedInstants(@TempDir Path dir) throws IOException {
+        SimConfig summer = SimConfig.defaults().withSeed(3).withSymbolAndDate("SIM", java.time.LocalDate.of(2026, 7, 15))
+                .withHours(LocalTime.of(9, 30), LocalTime.of(9, 35), false);
+        List<Long> simulated = new ArrayList<>();
+        SessionFiles.Written w = SessionFiles.write(summer, dir, 1, new MarketDataHandler() {
+            @Override public void onTrade(TradeEvent t) { simulated.add(t.tsEvent / 1_000_000 * 1_000_000); }
+        });
+        assertThat(lines(w.trades()).get(1)).startsWith("2026-07-15 08:30:");  // 09:30 EDT = 08:30 EST
+        List<Long> read = new ArrayList<>();
+        try (TaqTradeReader r = new TaqTradeReader(w.trades(), new DataIssueLog())) {
+            for (MarketEvent e; (e = r.next()) != null; ) read.add(e.tsEvent);
+        }
+        assertThat(read).hasSize(simulated.size()).isEqualTo(simulated);
+        long open = java.time.ZonedDateTime.of(2026, 7, 15, 9, 30, 0, 0, java.time.ZoneId.of("America/New_York"))
+                .toInstant().getEpochSecond() * 1_000_000_000L;
+        assertThat(read.get(0)).isBetween(open, open + 60_000_000_000L);
     }
 
     @Test
