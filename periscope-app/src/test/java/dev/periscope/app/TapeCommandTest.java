@@ -1,5 +1,6 @@
 package dev.periscope.app;
 
+import dev.periscope.testkit.CsvPin;
 import dev.periscope.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,8 @@ class TapeCommandTest {
                 "--out", b.toString())).isZero();
         String ha = sha256(outputs(a, ".csv"));
         assertThat(sha256(outputs(b, ".csv"))).isEqualTo(ha);
+        // pinned per file, block and column first, so a failure names the file, rows, column and value that moved
+        for (Path f : outputs(a, ".csv")) CsvPin.check(f, PINS.resolve(f.getFileName() + ".pin"));
         // Regression pin: any change to reading, signing, CVD, bars or detectors shows up here. If a change is
         // intended, re-derive the independent checks below, then update this value.
         assertThat(ha).isEqualTo(PINNED_SHA256);
@@ -49,6 +52,7 @@ class TapeCommandTest {
     // or >= 3 levels, the same 17 that `detect-eval --real --detector sweep` counts on this file).
     // Then the equity block default became size-only (10,000 sh or 1% ADV): only the block rows of alerts.csv changed,
     // 312 Reg NMS blocks -> the 11 of >= 10,000 sh (TaqSampleDetectTest: 312 by a BigDecimal filter, 301 by notional only).
+    static final Path PINS = Path.of("src/test/resources/pins/tape-taq-sample");
     static final String PINNED_SHA256 = "7029bd56e2a5598c1c8a59de9bd4ba467398b5c54de55c0054541a400d7c0ff3";
 
     @Test
