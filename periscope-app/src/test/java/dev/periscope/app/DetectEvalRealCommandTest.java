@@ -51,7 +51,7 @@ class DetectEvalRealCommandTest {
             assertThat(r.inSession()).as(r.detector()).isEqualTo(n);
             assertThat(r.perHour().getAsDouble()).as(r.detector()).isCloseTo(n / 13.0, within(1e-12));
         }
-        // pinned base rates of the issue-3 detectors (same as TaqDetectorRatesTest in periscope-io)
+        // pinned base rates of the iceberg, meta-order and baseline detectors (same as TaqDetectorRatesTest in periscope-io)
         assertThat(row(s, "iceberg-taq").inSession()).isEqualTo(35);
         assertThat(row(s, "naive-playbook-iceberg").inSession()).isEqualTo(40);
         assertThat(row(s, "meta-order").inSession()).isEqualTo(2);

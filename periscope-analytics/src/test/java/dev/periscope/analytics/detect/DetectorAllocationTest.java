@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The issue-3 detectors allocate nothing on events that raise no alert (after construction). */
+/** The iceberg, spoofing, meta-order and baseline detectors allocate nothing on events that raise no alert (after construction). */
 class DetectorAllocationTest {
     private static final OrderEvent.Type ADD = OrderEvent.Type.ADD, DEL = OrderEvent.Type.DELETE,
             EXE = OrderEvent.Type.EXECUTE, HID = OrderEvent.Type.EXECUTE_HIDDEN;
@@ -61,7 +61,7 @@ class DetectorAllocationTest {
             measured = bean.getCurrentThreadAllocatedBytes() - before;
             assertThat(out.size()).isZero();
         }
-        System.out.printf("issue-3 order detectors: %d bytes over %d events%n", measured, n * 8);
+        System.out.printf("order detectors: %d bytes over %d events%n", measured, n * 8);
         assertThat(measured).isLessThan(1_000);
     }
 
@@ -97,7 +97,7 @@ class DetectorAllocationTest {
             measured = bean.getCurrentThreadAllocatedBytes() - before;
             assertThat(out.size()).isZero();
         }
-        System.out.printf("issue-3 trade detectors: %d bytes over %d prints%n", measured, n);
+        System.out.printf("trade detectors: %d bytes over %d prints%n", measured, n);
         assertThat(measured).isLessThan(1_000);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue-3 detectors over the real LOBSTER samples (2012-06-21, Nasdaq): alarm counts and rates per hour. These are
+ * The L3 detectors and baselines over the real LOBSTER samples (2012-06-21, Nasdaq): alarm counts and rates per hour. These are
  * base rates on unlabelled data, not accuracy. The level-1 files (AMZN, GOOG) only carry messages that touch the
  * best level, so orders away from the touch, which the spoofing detector looks for, are absent there by
  * construction; the AAPL level-10 file covers only 49 seconds. Trade detectors get the executions (types 4 and 5)

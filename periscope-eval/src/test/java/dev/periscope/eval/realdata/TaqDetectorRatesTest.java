@@ -33,7 +33,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue-3 trade-level detectors over the real TAQ sample (2018-01-02/03, one NYSE-listed stock, regular hours,
+ * The trade-level iceberg, meta-order and baseline detectors over the real TAQ sample (2018-01-02/03, one NYSE-listed stock, regular hours,
  * prints signed by the tape pipeline's default method against the NBBO built from the per-venue quotes). Alarm
  * counts per regular-hours hour: base rates on unlabelled data, not accuracy.
  */
