@@ -13,7 +13,7 @@ import dev.periscope.model.event.TradeEvent;
 import dev.periscope.sim.GroundTruth.Agent;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import dev.periscope.model.random.SplitMix64;
 
 /**
  * Periscope's built-in market: a seeded, deterministic agent-based simulation of one US-equity trading day across
@@ -44,9 +44,9 @@ public final class MarketSimulator implements EventSource {
     private static final char OFF_EXCHANGE = 'D';
 
     private final SimConfig cfg;
-    private final SplittableRandom rng;
+    private final SplitMix64 rng;
     /** Random stream of the planted L3 patterns, separate from {@link #rng} (see {@link #buildSchedule}). */
-    private final SplittableRandom prng;
+    private final SplitMix64 prng;
     private final Instrument instrument;
     private final GroundTruth truth;
     private final IntradayProfile profile;
@@ -110,7 +110,7 @@ public final class MarketSimulator implements EventSource {
 
     // technical traders (SimConfig.Strategies): their own random stream; EMAs of the NBBO mid (ticks) and EWMA
     // variances of the mid's deviation from each
-    private final SplittableRandom arng;
+    private final SplitMix64 arng;
     private final SimConfig.Strategies strat;
     private final boolean tradersOn;
     private double emaTrend, emaMean, varTrend, varMean, zTrend, zMean;
@@ -147,11 +147,11 @@ public final class MarketSimulator implements EventSource {
 
     public MarketSimulator(SimConfig cfg) {
         this.cfg = cfg;
-        this.rng = new SplittableRandom(cfg.seed());
-        this.prng = new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL);
-        this.vrng = new SplittableRandom(cfg.seed() ^ 0x9E3779B97F4A7C15L);
+        this.rng = new SplitMix64(cfg.seed());
+        this.prng = new SplitMix64(cfg.seed() ^ 0x5DEECE66DL);
+        this.vrng = new SplitMix64(cfg.seed() ^ 0x9E3779B97F4A7C15L);
         this.logVol = VOL_OF_VOL * volGaussian(); // stationary start
-        this.arng = new SplittableRandom(cfg.seed() ^ 0x2545F4914F6CDD1DL);
+        this.arng = new SplitMix64(cfg.seed() ^ 0x2545F4914F6CDD1DL);
         this.strat = cfg.strategies();
         this.tradersOn = strat.momentumRate() > 0 || strat.meanReversionRate() > 0;
         this.instrument = new Instrument(cfg.symbol(), dev.periscope.model.AssetClass.EQUITY, "US", cfg.tick());
@@ -241,7 +241,7 @@ public final class MarketSimulator implements EventSource {
 
     // ------------------------------------------------------------------ schedule
 
-    private void buildSchedule(SplittableRandom r) {
+    private void buildSchedule(SplitMix64 r) {
         int nMetaChildren = 0;
         long[][] metaTimes = new long[cfg.metaOrders()][];
         long[][] metaSizes = new long[cfg.metaOrders()][];
@@ -577,7 +577,7 @@ public final class MarketSimulator implements EventSource {
     // scaled by exp(h - VOL_OF_VOL^2) so the expected variance is unchanged (a log-normal stochastic-volatility model,
     // e.g. Taylor 1986, "Modelling Financial Time Series")
     static final double VOL_OF_VOL = 0.5, VOL_HALF_LIFE_SEC = 20 * 60;
-    private final SplittableRandom vrng;
+    private final SplitMix64 vrng;
     private double logVol;
 
     private double volGaussian() {

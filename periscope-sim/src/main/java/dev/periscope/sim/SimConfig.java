@@ -15,7 +15,7 @@ import java.util.Objects;
  * them); sizes are shares; prices are dollars as {@code double} only where they seed the latent price, else
  * fixed point. Defaults ({@link #defaults()}) and their rationale are listed in {@code docs/simulator.md}.
  *
- * @param seed                     seed of the single {@link java.util.SplittableRandom} that drives the run
+ * @param seed                     seed of the {@link dev.periscope.model.random.SplitMix64} streams that drive the run
  * @param symbol                   ticker printed on the tape
  * @param date                     trading date (calendar is not checked: any date simulates)
  * @param zone                     exchange time zone for the session hours (America/New_York)
