@@ -14,6 +14,7 @@ import dev.periscope.sim.GroundTruth.Agent;
 
 import java.util.Arrays;
 import dev.periscope.model.random.SplitMix64;
+import dev.periscope.book.match.MatchingBook;
 
 /**
  * Periscope's built-in market: a seeded, deterministic agent-based simulation of one US-equity trading day across
@@ -963,17 +964,17 @@ public final class MarketSimulator implements EventSource {
 
     private void processFills(byte aggSide, long flags, Agent agent, int metaId) {
         long ext = isExtended() ? T : 0;
-        for (int i = 0; i < fills.n; i++) {
-            int v = venueIndex(fills.venue[i]);
-            long q = fills.qty[i];
-            emitOrder(v, OrderEvent.Type.EXECUTE, fills.orderId[i], fills.restSide[i], fills.tick[i], q);
+        for (int i = 0; i < fills.size(); i++) {
+            int v = venueIndex(fills.venue(i));
+            long q = fills.qty(i);
+            emitOrder(v, OrderEvent.Type.EXECUTE, fills.orderId(i), fills.restSide(i), fills.tick(i), q);
             long cond = flags | ext | (q < 100 ? I : 0);
-            int tagP = fills.owner[i] == OWNER_PLANT ? planters[fills.ownerRef[i]].tag : -1;
-            emitTrade(fills.tick[i] * tickPx, q, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId, tagP);
-            if (fills.owner[i] == OWNER_MM) mmDirty[v] = true;
-            else if (fills.owner[i] == OWNER_PLANT) planters[fills.ownerRef[i]].onFill(fills.orderId[i], q, fills.remaining[i]);
+            int tagP = fills.owner(i) == OWNER_PLANT ? planters[fills.ownerRef(i)].tag : -1;
+            emitTrade(fills.tick(i) * tickPx, q, vcode[v], cond == 0 ? SaleCondition.REGULAR_MASK : cond, aggSide, agent, metaId, tagP);
+            if (fills.owner(i) == OWNER_MM) mmDirty[v] = true;
+            else if (fills.owner(i) == OWNER_PLANT) planters[fills.ownerRef(i)].onFill(fills.orderId(i), q, fills.remaining(i));
             // the book's owner ref is kept current by removeNoise (the fill record's copy may be stale)
-            else if (fills.owner[i] == OWNER_NOISE && fills.remaining[i] == 0) removeNoise(books[v].ownerRef(fills.slot[i]));
+            else if (fills.owner(i) == OWNER_NOISE && fills.remaining(i) == 0) removeNoise(books[v].ownerRef(fills.slot(i)));
         }
         fills.clear();
         if (pendingRefill) {
@@ -1515,7 +1516,7 @@ public final class MarketSimulator implements EventSource {
     String checkBookInvariants() {
         for (MatchingBook b : books) {
             String err = b.checkInvariants();
-            if (err != null) return b.venue + ": " + err;
+            if (err != null) return b.venue() + ": " + err;
         }
         int nbb = nbb(), nbo = nbo();
         if (nbb >= 0 && nbo < levels && nbb >= nbo) return "NBBO locked or crossed: " + nbb + " / " + nbo;
