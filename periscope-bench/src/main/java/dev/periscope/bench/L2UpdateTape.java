@@ -4,7 +4,7 @@ import dev.periscope.book.ReferenceL2Book;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 
-import java.util.SplittableRandom;
+import dev.periscope.model.random.SplitMix64;
 
 /**
  * A seeded, synthetic stream of absolute L2 level updates ({@code set(side, price, size)}, size 0 = delete) with
@@ -36,7 +36,7 @@ final class L2UpdateTape {
         side = new Side[n];
         price = new long[n];
         size = new long[n];
-        SplittableRandom r = new SplittableRandom(seed);
+        SplitMix64 r = new SplitMix64(seed);
         ReferenceL2Book book = new ReferenceL2Book();
         long mid = Px.ofUnits(100);
         int i = 0;
@@ -82,7 +82,7 @@ final class L2UpdateTape {
                 Px.format(book.price(Side.BUY, 0)), Px.format(book.price(Side.SELL, 0)));
     }
 
-    private static long lots(SplittableRandom r) {
+    private static long lots(SplitMix64 r) {
         return Px.ofUnits(1 + r.nextInt(5000));
     }
 

@@ -1,5 +1,7 @@
 package dev.periscope.eval;
 
+import dev.periscope.model.random.SplitMix64;
+
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -116,6 +118,21 @@ public final class Stats {
     }
 
     /**
+     * Uniform index in {@code [0, bound)} for bootstrap resampling: the top 31 bits of {@link SplitMix64#nextLong()},
+     * unbiased by rejection as in {@link java.util.Random#nextInt(int)}. This mapping (not the JDK's bounded
+     * {@code nextInt}) is the one the independent Python transcription in the tests uses, so intervals stay
+     * comparable with it.
+     */
+    static int resampleIndex(SplitMix64 rng, int bound) {
+        if (bound <= 0) throw new IllegalArgumentException("bound must be > 0: " + bound);
+        int m = bound - 1;
+        int r = (int) (rng.nextLong() >>> 33);
+        if ((bound & m) == 0) return (int) ((bound * (long) r) >> 31);
+        for (int u = r; u - (r = u % bound) + m < 0; u = (int) (rng.nextLong() >>> 33)) { }
+        return r;
+    }
+
+    /**
      * Percentile bootstrap confidence interval of the mean of {@code values} (Efron &amp; Tibshirani 1993, "An
      * Introduction to the Bootstrap", §13.3): {@code replicates} resamples of size n drawn with replacement by a
      * {@link SplitMix64} seeded with {@code seed}, their means sorted, and the {@code (1−c)/2} and {@code (1+c)/2}
@@ -131,7 +148,7 @@ public final class Stats {
         double[] means = new double[replicates];
         for (int b = 0; b < replicates; b++) {
             double s = 0;
-            for (int i = 0; i < n; i++) s += values[rng.nextInt(n)];
+            for (int i = 0; i < n; i++) s += values[resampleIndex(rng, n)];
             means[b] = s / n;
         }
         Arrays.sort(means);

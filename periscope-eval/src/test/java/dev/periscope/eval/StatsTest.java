@@ -1,5 +1,7 @@
 package dev.periscope.eval;
 
+import dev.periscope.model.random.SplitMix64;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +52,8 @@ class StatsTest {
         assertThat(g.nextLong()).isEqualTo(-8629252141511181193L);
         SplitMix64 h = new SplitMix64(42);
         int[] got = new int[15];
-        for (int i = 0; i < 10; i++) got[i] = h.nextInt(10);
-        for (int i = 10; i < 15; i++) got[i] = h.nextInt(8);
+        for (int i = 0; i < 10; i++) got[i] = Stats.resampleIndex(h, 10);
+        for (int i = 10; i < 15; i++) got[i] = Stats.resampleIndex(h, 8);
         assertThat(got).containsExactly(1, 3, 1, 5, 5, 7, 2, 3, 7, 4, 1, 3, 4, 4, 5);
     }
 
@@ -84,7 +86,7 @@ class StatsTest {
         int n = 400;
         double[] v = new double[n];
         SplitMix64 g = new SplitMix64(5);
-        for (int i = 0; i < n; i++) v[i] = g.nextInt(1000) / 1000.0;
+        for (int i = 0; i < n; i++) v[i] = Stats.resampleIndex(g, 1000) / 1000.0;
         double m = Stats.mean(v), ss = 0;
         for (double x : v) ss += (x - m) * (x - m);
         double se = Math.sqrt(ss / (n - 1) / n);

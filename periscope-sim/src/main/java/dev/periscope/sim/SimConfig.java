@@ -10,93 +10,198 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything that determines a simulated session. Two runs with equal configs produce identical event streams.
- * Rates are per second at the session-average activity of the regular session (the intraday U-shape multiplies
- * them); sizes are shares; prices are dollars as {@code double} only where they seed the latent price, else
- * fixed point. Defaults ({@link #defaults()}) and their rationale are listed in {@code docs/simulator.md}.
+ * Everything that determines a simulated session, in groups: {@link Session} (date and hours), {@link VenueSetup}
+ * (lit venues, L3 and NBBO output, tape latencies), {@link PriceProcess} (latent price), {@link Agents} (order flow
+ * of noise traders and market makers), {@link Strategies} (technical traders, meta-order styles), {@link Events}
+ * (scheduled meta-orders, sweeps and off-exchange prints) and {@link Patterns} (planted L3 patterns). Two runs with
+ * equal configs produce identical event streams. Rates are per second at the session-average activity of the regular
+ * session (the intraday U-shape multiplies them); sizes are shares; prices are dollars as {@code double} only where
+ * they seed the latent price, else fixed point. Every parameter also has a flat accessor ({@link #tick()},
+ * {@link #limitRate()}, ...) and the common ones a wither. Defaults ({@link #defaults()}) and their rationale are
+ * listed in {@code docs/simulator.md}.
  *
- * @param seed                     seed of the single {@link java.util.SplittableRandom} that drives the run
- * @param symbol                   ticker printed on the tape
- * @param date                     trading date (calendar is not checked: any date simulates)
- * @param zone                     exchange time zone for the session hours (America/New_York)
- * @param venues                   lit venues in the fixed iteration order, with their share of lit order flow
- * @param l3Venue                  the primary L3 venue: its order-by-order messages are always emitted as OrderEvents
- * @param regularOpen              regular-session open (09:30)
- * @param regularClose             regular-session close (16:00)
- * @param extendedOpen             start of simulated pre-market trading (08:00); equal to regularOpen for none
- * @param extendedClose            end of simulated post-market trading (17:00); equal to regularClose for none
- * @param startPrice               opening latent (fair) price in dollars (100.0); 100 to 100,000 ticks
- * @param tick                     minimum price increment, fixed point ($0.01)
- * @param dailyVolatility          diffusive volatility of the latent log price over one regular session (0.015)
- * @param intensity                multiplier of every order-arrival rate below (1.0)
- * @param limitRate                noise limit-order arrivals per second (12)
- * @param marketRate               noise marketable-order arrivals per second (2.5)
- * @param cancelRate               cancellation hazard per resting noise order per second (1/20)
- * @param offExchangeRate          off-exchange (retail internalization and dark midpoint) prints per second (1.8)
- * @param extendedActivity         activity in pre/post market relative to the regular-session average (0.04)
- * @param mmLevels                 price levels each venue's market maker quotes per side (5)
- * @param mmHalfSpreadTicks        market makers' half spread around the latent price, in ticks (1.0)
- * @param impactPerShare           permanent log-price impact per share of lit aggressive volume (5e-9)
- * @param jumpsPerDay              Poisson rate of small latent-price jumps over the regular session (12)
- * @param jumpSize                 standard deviation of a small jump, as a log return (0.0012)
- * @param metaOrders               institutional meta-orders (3; styles from {@link Strategies#metaStyles})
- * @param metaOrderShares          shares per meta-order (400,000)
- * @param sweeps                   news-driven ISO sweeps across all lit venues (3)
- * @param blocks                   off-exchange block prints of at least 10,000 shares (4)
- * @param averagePricePrints       off-exchange average-price ('W') prints (2)
- * @param derivativelyPricedPrints off-exchange derivatively priced ('4') prints (2)
- * @param emitNbbo                 also emit the NBBO as QuoteEvents with venue {@code '*'} (false)
- * @param tapeLatencyMicros        mean (exponential) delay of a lit print on the consolidated tape after its
- *                                 execution, in microseconds, times the venue's {@link Venue#latencyFactor()};
- *                                 quotes and L3 messages are not delayed (250)
- * @param trfLatencyMillis         mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
- * @param patterns                 planted L3 patterns with labels ({@link Patterns#DEFAULTS})
- * @param strategies               momentum and mean-reversion traders and the meta-orders' execution styles
- *                                 ({@link Strategies#DEFAULTS})
- * @param hiddenMidpointShare      fraction of noise limit orders sent as hidden midpoint-peg orders to a lit
- *                                 venue; half of the marketable orders meet them at the NBBO midpoint first (0.03)
- * @param l3AllVenues              emit the L3 messages of every lit venue (true), or of {@code l3Venue} only
- *                                 (false, as before); either way {@code l3Venue} is the venue of the primary LOBSTER
- *                                 files and of the L3 detectors, and trades and quotes are the same draw for draw
+ * @param seed         seed of the {@link dev.periscope.model.random.SplitMix64} streams that drive the run
+ * @param symbol       ticker printed on the tape
+ * @param session      trading date, time zone and session hours
+ * @param venueSetup   lit venues, L3 venue(s), NBBO quotes and tape latencies
+ * @param priceProcess start price, tick, volatility, jumps and impact of the latent price
+ * @param agents       arrival rates and parameters of noise traders, market makers and hidden midpoint orders
+ * @param strategies   momentum and mean-reversion traders and the meta-orders' execution styles
+ *                     ({@link Strategies#DEFAULTS})
+ * @param events       numbers of scheduled meta-orders, news sweeps and off-exchange blocks, W and 4 prints
+ * @param patterns     planted L3 patterns with labels ({@link Patterns#DEFAULTS})
  */
-public record SimConfig(
-        long seed,
-        String symbol,
-        LocalDate date,
-        ZoneId zone,
-        List<Venue> venues,
-        char l3Venue,
-        LocalTime regularOpen,
-        LocalTime regularClose,
-        LocalTime extendedOpen,
-        LocalTime extendedClose,
-        double startPrice,
-        long tick,
-        double dailyVolatility,
-        double intensity,
-        double limitRate,
-        double marketRate,
-        double cancelRate,
-        double offExchangeRate,
-        double extendedActivity,
-        int mmLevels,
-        double mmHalfSpreadTicks,
-        double impactPerShare,
-        double jumpsPerDay,
-        double jumpSize,
-        int metaOrders,
-        long metaOrderShares,
-        int sweeps,
-        int blocks,
-        int averagePricePrints,
-        int derivativelyPricedPrints,
-        boolean emitNbbo,
-        double tapeLatencyMicros,
-        double trfLatencyMillis,
-        double hiddenMidpointShare,
-        Patterns patterns,
-        Strategies strategies,
-        boolean l3AllVenues) {
+public record SimConfig(long seed, String symbol, Session session, VenueSetup venueSetup, PriceProcess priceProcess,
+                        Agents agents, Strategies strategies, Events events, Patterns patterns) {
+
+    public SimConfig {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(session, "session"); Objects.requireNonNull(venueSetup, "venueSetup");
+        Objects.requireNonNull(priceProcess, "priceProcess"); Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(strategies, "strategies"); Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(patterns, "patterns");
+    }
+
+    /**
+     * Trading date and hours.
+     *
+     * @param date          trading date (calendar is not checked: any date simulates)
+     * @param zone          exchange time zone for the session hours (America/New_York)
+     * @param regularOpen   regular-session open (09:30)
+     * @param regularClose  regular-session close (16:00)
+     * @param extendedOpen  start of simulated pre-market trading (08:00); equal to regularOpen for none
+     * @param extendedClose end of simulated post-market trading (17:00); equal to regularClose for none
+     */
+    public record Session(LocalDate date, ZoneId zone, LocalTime regularOpen, LocalTime regularClose,
+                          LocalTime extendedOpen, LocalTime extendedClose) {
+        public Session {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(zone, "zone");
+            if (!regularOpen.isBefore(regularClose)) throw new IllegalArgumentException("regularOpen must be before regularClose");
+            if (extendedOpen.isAfter(regularOpen) || extendedClose.isBefore(regularClose))
+                throw new IllegalArgumentException("extended hours must contain the regular session");
+        }
+
+        public Session withDate(LocalDate d) { return new Session(d, zone, regularOpen, regularClose, extendedOpen, extendedClose); }
+
+        /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
+        public Session withExtendedHours(LocalTime open, LocalTime close) {
+            return new Session(date, zone, regularOpen, regularClose, open, close);
+        }
+
+        /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
+        public Session withHours(LocalTime open, LocalTime close, boolean extended) {
+            LocalTime eo = extended && extendedOpen.isBefore(open) ? extendedOpen : open;
+            LocalTime ec = extended && extendedClose.isAfter(close) ? extendedClose : close;
+            return new Session(date, zone, open, close, eo, ec);
+        }
+    }
+
+    /**
+     * The lit venues and what the simulator emits of them.
+     *
+     * @param venues            lit venues in the fixed iteration order, with their share of lit order flow
+     * @param l3Venue           the primary L3 venue: its order-by-order messages are always emitted as OrderEvents
+     * @param l3AllVenues       emit the L3 messages of every lit venue (true), or of {@code l3Venue} only (false, as
+     *                          before); either way {@code l3Venue} is the venue of the primary LOBSTER files and of
+     *                          the L3 detectors, and trades and quotes are the same draw for draw
+     * @param emitNbbo          also emit the NBBO as QuoteEvents with venue {@code '*'} (false)
+     * @param tapeLatencyMicros mean (exponential) delay of a lit print on the consolidated tape after its execution,
+     *                          in microseconds, times the venue's {@link Venue#latencyFactor()}; quotes and L3
+     *                          messages are not delayed (250)
+     * @param trfLatencyMillis  mean (exponential) delay of an off-exchange print's TRF report, in ms (5)
+     */
+    public record VenueSetup(List<Venue> venues, char l3Venue, boolean l3AllVenues, boolean emitNbbo,
+                             double tapeLatencyMicros, double trfLatencyMillis) {
+        public VenueSetup {
+            venues = List.copyOf(venues);
+            if (venues.isEmpty()) throw new IllegalArgumentException("no lit venues");
+            boolean found = false;
+            for (int i = 0; i < venues.size(); i++) {
+                for (int j = 0; j < i; j++)
+                    if (venues.get(j).code() == venues.get(i).code()) throw new IllegalArgumentException("duplicate venue " + venues.get(i).code());
+                if (venues.get(i).code() == l3Venue) found = true;
+            }
+            if (!found) throw new IllegalArgumentException("l3Venue " + l3Venue + " is not one of the lit venues");
+            positive("tapeLatencyMicros", tapeLatencyMicros, true);
+            positive("trfLatencyMillis", trfLatencyMillis, true);
+        }
+
+        public VenueSetup withVenues(List<Venue> vs) { return new VenueSetup(vs, l3Venue, l3AllVenues, emitNbbo, tapeLatencyMicros, trfLatencyMillis); }
+
+        public VenueSetup withL3(char v, boolean all) { return new VenueSetup(venues, v, all, emitNbbo, tapeLatencyMicros, trfLatencyMillis); }
+
+        public VenueSetup withEmitNbbo(boolean emit) { return new VenueSetup(venues, l3Venue, l3AllVenues, emit, tapeLatencyMicros, trfLatencyMillis); }
+
+        public VenueSetup withTapeLatency(double litMicros, double trfMillis) {
+            return new VenueSetup(venues, l3Venue, l3AllVenues, emitNbbo, litMicros, trfMillis);
+        }
+    }
+
+    /**
+     * The latent (fair) price process.
+     *
+     * @param startPrice      opening latent price in dollars (100.0); 100 to 100,000 ticks
+     * @param tick            minimum price increment, fixed point ($0.01)
+     * @param dailyVolatility diffusive volatility of the latent log price over one regular session (0.015)
+     * @param impactPerShare  permanent log-price impact per share of lit aggressive volume (5e-9)
+     * @param jumpsPerDay     Poisson rate of small latent-price jumps over the regular session (12)
+     * @param jumpSize        standard deviation of a small jump, as a log return (0.0012)
+     */
+    public record PriceProcess(double startPrice, long tick, double dailyVolatility, double impactPerShare,
+                               double jumpsPerDay, double jumpSize) {
+        public PriceProcess {
+            if (tick <= 0) throw new IllegalArgumentException("tick must be > 0");
+            if (!(startPrice > 0) || !Double.isFinite(startPrice)) throw new IllegalArgumentException("startPrice must be > 0");
+            if (Px.ofDouble(startPrice) / tick < 100) throw new IllegalArgumentException("startPrice must be at least 100 ticks");
+            // each venue's book is a ladder of 3 x startPrice/tick levels (about 32 bytes each)
+            if (Px.ofDouble(startPrice) / tick > 100_000) throw new IllegalArgumentException("startPrice/tick at most 100,000 ticks");
+            positive("dailyVolatility", dailyVolatility, true);
+            positive("impactPerShare", impactPerShare, true);
+            positive("jumpsPerDay", jumpsPerDay, true);
+            positive("jumpSize", jumpSize, true);
+        }
+
+        public PriceProcess withStartPrice(double px) { return new PriceProcess(px, tick, dailyVolatility, impactPerShare, jumpsPerDay, jumpSize); }
+    }
+
+    /**
+     * Order flow of the noise traders, off-exchange printers and market makers.
+     *
+     * @param intensity           multiplier of every order-arrival rate below (1.0)
+     * @param limitRate           noise limit-order arrivals per second (12)
+     * @param marketRate          noise marketable-order arrivals per second (2.5)
+     * @param cancelRate          cancellation hazard per resting noise order per second (1/20)
+     * @param offExchangeRate     off-exchange (retail internalization and dark midpoint) prints per second (1.8)
+     * @param extendedActivity    activity in pre/post market relative to the regular-session average (0.04)
+     * @param mmLevels            price levels each venue's market maker quotes per side (5)
+     * @param mmHalfSpreadTicks   market makers' half spread around the latent price, in ticks (1.0)
+     * @param hiddenMidpointShare fraction of noise limit orders sent as hidden midpoint-peg orders to a lit venue;
+     *                            half of the marketable orders meet them at the NBBO midpoint first (0.03)
+     */
+    public record Agents(double intensity, double limitRate, double marketRate, double cancelRate, double offExchangeRate,
+                         double extendedActivity, int mmLevels, double mmHalfSpreadTicks, double hiddenMidpointShare) {
+        public Agents {
+            positive("intensity", intensity, false);
+            positive("limitRate", limitRate, false);
+            positive("marketRate", marketRate, false);
+            positive("cancelRate", cancelRate, false);
+            positive("offExchangeRate", offExchangeRate, true);
+            positive("extendedActivity", extendedActivity, true);
+            positive("mmHalfSpreadTicks", mmHalfSpreadTicks, false);
+            positive("hiddenMidpointShare", hiddenMidpointShare, true);
+            if (hiddenMidpointShare > 0.5) throw new IllegalArgumentException("hiddenMidpointShare at most 0.5");
+            if (mmLevels < 1 || mmLevels > 50) throw new IllegalArgumentException("mmLevels 1..50");
+        }
+
+        public Agents withIntensity(double x) {
+            return new Agents(x, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, hiddenMidpointShare);
+        }
+
+        public Agents withHiddenMidpointShare(double share) {
+            return new Agents(intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, share);
+        }
+    }
+
+    /**
+     * Numbers of scheduled, labelled events (see docs/simulator.md).
+     *
+     * @param metaOrders               institutional meta-orders (3; styles from {@link Strategies#metaStyles})
+     * @param metaOrderShares          shares per meta-order (400,000)
+     * @param sweeps                   news-driven ISO sweeps across all lit venues (3)
+     * @param blocks                   off-exchange block prints of at least 10,000 shares (4)
+     * @param averagePricePrints       off-exchange average-price ('W') prints (2)
+     * @param derivativelyPricedPrints off-exchange derivatively priced ('4') prints (2)
+     */
+    public record Events(int metaOrders, long metaOrderShares, int sweeps, int blocks, int averagePricePrints,
+                         int derivativelyPricedPrints) {
+        public Events {
+            if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
+                throw new IllegalArgumentException("negative event count");
+            if (metaOrderShares < 100) throw new IllegalArgumentException("metaOrderShares must be >= 100");
+            if (metaOrders > 100) throw new IllegalArgumentException("at most 100 meta-orders");
+        }
+    }
 
     /**
      * Counts of the planted, labelled patterns of {@link GroundTruth#labels()} beyond those above (sweeps, blocks,
@@ -168,40 +273,6 @@ public record SimConfig(
         public ExecutionStyle style(int m) { return m < metaStyles.size() ? metaStyles.get(m) : ExecutionStyle.VWAP; }
     }
 
-    /** The configuration without the {@link Patterns} component (kept for callers of the earlier constructor). */
-    public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
-                     LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
-                     double startPrice, long tick, double dailyVolatility, double intensity, double limitRate,
-                     double marketRate, double cancelRate, double offExchangeRate, double extendedActivity, int mmLevels,
-                     double mmHalfSpreadTicks, double impactPerShare, double jumpsPerDay, double jumpSize, int metaOrders,
-                     long metaOrderShares, int sweeps, int blocks, int averagePricePrints, int derivativelyPricedPrints,
-                     boolean emitNbbo, double tapeLatencyMicros, double trfLatencyMillis, double hiddenMidpointShare) {
-        this(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
-                Patterns.DEFAULTS);
-    }
-
-    /**
-     * The configuration without the {@link Strategies} component: no momentum or mean-reversion traders and
-     * VWAP meta-orders only, the market of earlier versions (kept for callers of the earlier constructor).
-     */
-    public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
-                     LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
-                     double startPrice, long tick, double dailyVolatility, double intensity, double limitRate,
-                     double marketRate, double cancelRate, double offExchangeRate, double extendedActivity, int mmLevels,
-                     double mmHalfSpreadTicks, double impactPerShare, double jumpsPerDay, double jumpSize, int metaOrders,
-                     long metaOrderShares, int sweeps, int blocks, int averagePricePrints, int derivativelyPricedPrints,
-                     boolean emitNbbo, double tapeLatencyMicros, double trfLatencyMillis, double hiddenMidpointShare,
-                     Patterns patterns) {
-        this(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose,
-                startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity,
-                mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks,
-                averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare,
-                patterns, Strategies.NONE, false);
-    }
-
     /**
      * A lit venue, its share of lit order flow (market makers' size and noise-order routing weights) and its
      * reporting latency to the consolidated tape.
@@ -237,234 +308,138 @@ public record SimConfig(
     public static final List<Venue> UNIFORM_LATENCY_VENUES = List.of(
             new Venue('N', 0.22), new Venue('Q', 0.30), new Venue('P', 0.18), new Venue('Z', 0.20), new Venue('V', 0.10));
 
-    public SimConfig {
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(patterns, "patterns");
-        Objects.requireNonNull(strategies, "strategies");
-        venues = List.copyOf(venues);
-        if (venues.isEmpty()) throw new IllegalArgumentException("no lit venues");
-        boolean found = false;
-        for (int i = 0; i < venues.size(); i++) {
-            for (int j = 0; j < i; j++)
-                if (venues.get(j).code() == venues.get(i).code()) throw new IllegalArgumentException("duplicate venue " + venues.get(i).code());
-            if (venues.get(i).code() == l3Venue) found = true;
-        }
-        if (!found) throw new IllegalArgumentException("l3Venue " + l3Venue + " is not one of the lit venues");
-        if (!regularOpen.isBefore(regularClose)) throw new IllegalArgumentException("regularOpen must be before regularClose");
-        if (extendedOpen.isAfter(regularOpen) || extendedClose.isBefore(regularClose))
-            throw new IllegalArgumentException("extended hours must contain the regular session");
-        if (tick <= 0) throw new IllegalArgumentException("tick must be > 0");
-        if (!(startPrice > 0) || !Double.isFinite(startPrice)) throw new IllegalArgumentException("startPrice must be > 0");
-        if (Px.ofDouble(startPrice) / tick < 100) throw new IllegalArgumentException("startPrice must be at least 100 ticks");
-        // each venue's book is a ladder of 3 x startPrice/tick levels (about 32 bytes each)
-        if (Px.ofDouble(startPrice) / tick > 100_000) throw new IllegalArgumentException("startPrice/tick at most 100,000 ticks");
-        positive("dailyVolatility", dailyVolatility, true);
-        positive("intensity", intensity, false);
-        positive("limitRate", limitRate, false);
-        positive("marketRate", marketRate, false);
-        positive("cancelRate", cancelRate, false);
-        positive("offExchangeRate", offExchangeRate, true);
-        positive("extendedActivity", extendedActivity, true);
-        positive("mmHalfSpreadTicks", mmHalfSpreadTicks, false);
-        positive("impactPerShare", impactPerShare, true);
-        positive("jumpsPerDay", jumpsPerDay, true);
-        positive("jumpSize", jumpSize, true);
-        positive("tapeLatencyMicros", tapeLatencyMicros, true);
-        positive("trfLatencyMillis", trfLatencyMillis, true);
-        positive("hiddenMidpointShare", hiddenMidpointShare, true);
-        if (hiddenMidpointShare > 0.5) throw new IllegalArgumentException("hiddenMidpointShare at most 0.5");
-        if (mmLevels < 1 || mmLevels > 50) throw new IllegalArgumentException("mmLevels 1..50");
-        if (metaOrders < 0 || sweeps < 0 || blocks < 0 || averagePricePrints < 0 || derivativelyPricedPrints < 0)
-            throw new IllegalArgumentException("negative event count");
-        if (metaOrderShares < 100) throw new IllegalArgumentException("metaOrderShares must be >= 100");
-        if (metaOrders > 100) throw new IllegalArgumentException("at most 100 meta-orders");
-    }
-
     private static void positive(String name, double v, boolean zeroOk) {
         if (!Double.isFinite(v) || v < 0 || (!zeroOk && v == 0)) throw new IllegalArgumentException(name + " must be " + (zeroOk ? ">= 0" : "> 0") + ": " + v);
     }
 
     /** The documented defaults: symbol SIM, 2026-11-24, seed 42. */
     public static SimConfig defaults() {
-        return new SimConfig(42L, "SIM", LocalDate.of(2026, 11, 24), ZoneId.of("America/New_York"), DEFAULT_VENUES, 'Q',
-                LocalTime.of(9, 30), LocalTime.of(16, 0), LocalTime.of(8, 0), LocalTime.of(17, 0),
-                100.0, Px.SCALE / 100, 0.015, 1.0,
-                12.0, 2.5, 1.0 / 20, 1.8, 0.04,
-                5, 1.0, 5e-9, 12, 0.0012,
-                3, 400_000, 3, 4, 2, 2, false, 250, 5, 0.03, Patterns.DEFAULTS, Strategies.DEFAULTS, true);
+        return new SimConfig(42L, "SIM",
+                new Session(LocalDate.of(2026, 11, 24), ZoneId.of("America/New_York"),
+                        LocalTime.of(9, 30), LocalTime.of(16, 0), LocalTime.of(8, 0), LocalTime.of(17, 0)),
+                new VenueSetup(DEFAULT_VENUES, 'Q', true, false, 250, 5),
+                new PriceProcess(100.0, Px.SCALE / 100, 0.015, 5e-9, 12, 0.0012),
+                new Agents(1.0, 12.0, 2.5, 1.0 / 20, 1.8, 0.04, 5, 1.0, 0.03),
+                Strategies.DEFAULTS,
+                new Events(3, 400_000, 3, 4, 2, 2),
+                Patterns.DEFAULTS);
     }
 
-    /** A mutable copy of every component, for the withers: change some, then {@link #build()} (validates). */
-    private static final class Copy {
-        long seed;
-        String symbol;
-        LocalDate date;
-        ZoneId zone;
-        List<Venue> venues;
-        char l3Venue;
-        LocalTime regularOpen;
-        LocalTime regularClose;
-        LocalTime extendedOpen;
-        LocalTime extendedClose;
-        double startPrice;
-        long tick;
-        double dailyVolatility;
-        double intensity;
-        double limitRate;
-        double marketRate;
-        double cancelRate;
-        double offExchangeRate;
-        double extendedActivity;
-        int mmLevels;
-        double mmHalfSpreadTicks;
-        double impactPerShare;
-        double jumpsPerDay;
-        double jumpSize;
-        int metaOrders;
-        long metaOrderShares;
-        int sweeps;
-        int blocks;
-        int averagePricePrints;
-        int derivativelyPricedPrints;
-        boolean emitNbbo;
-        double tapeLatencyMicros;
-        double trfLatencyMillis;
-        double hiddenMidpointShare;
-        Patterns patterns;
-        Strategies strategies;
-        boolean l3AllVenues;
-
-        Copy(SimConfig c) {
-            seed = c.seed;
-            symbol = c.symbol;
-            date = c.date;
-            zone = c.zone;
-            venues = c.venues;
-            l3Venue = c.l3Venue;
-            regularOpen = c.regularOpen;
-            regularClose = c.regularClose;
-            extendedOpen = c.extendedOpen;
-            extendedClose = c.extendedClose;
-            startPrice = c.startPrice;
-            tick = c.tick;
-            dailyVolatility = c.dailyVolatility;
-            intensity = c.intensity;
-            limitRate = c.limitRate;
-            marketRate = c.marketRate;
-            cancelRate = c.cancelRate;
-            offExchangeRate = c.offExchangeRate;
-            extendedActivity = c.extendedActivity;
-            mmLevels = c.mmLevels;
-            mmHalfSpreadTicks = c.mmHalfSpreadTicks;
-            impactPerShare = c.impactPerShare;
-            jumpsPerDay = c.jumpsPerDay;
-            jumpSize = c.jumpSize;
-            metaOrders = c.metaOrders;
-            metaOrderShares = c.metaOrderShares;
-            sweeps = c.sweeps;
-            blocks = c.blocks;
-            averagePricePrints = c.averagePricePrints;
-            derivativelyPricedPrints = c.derivativelyPricedPrints;
-            emitNbbo = c.emitNbbo;
-            tapeLatencyMicros = c.tapeLatencyMicros;
-            trfLatencyMillis = c.trfLatencyMillis;
-            hiddenMidpointShare = c.hiddenMidpointShare;
-            patterns = c.patterns;
-            strategies = c.strategies;
-            l3AllVenues = c.l3AllVenues;
-        }
-
-        SimConfig build() {
-            return new SimConfig(seed, symbol, date, zone, venues, l3Venue, regularOpen, regularClose, extendedOpen, extendedClose, startPrice, tick, dailyVolatility, intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels, mmHalfSpreadTicks, impactPerShare, jumpsPerDay, jumpSize, metaOrders, metaOrderShares, sweeps, blocks, averagePricePrints, derivativelyPricedPrints, emitNbbo, tapeLatencyMicros, trfLatencyMillis, hiddenMidpointShare, patterns, strategies, l3AllVenues);
-        }
+    /**
+     * The flat configuration of earlier versions (kept for its callers): the default {@link Patterns}, no
+     * technical traders and VWAP meta-orders only ({@link Strategies#NONE}), L3 messages of {@code l3Venue} only.
+     */
+    public SimConfig(long seed, String symbol, LocalDate date, ZoneId zone, List<Venue> venues, char l3Venue,
+                     LocalTime regularOpen, LocalTime regularClose, LocalTime extendedOpen, LocalTime extendedClose,
+                     double startPrice, long tick, double dailyVolatility, double intensity, double limitRate,
+                     double marketRate, double cancelRate, double offExchangeRate, double extendedActivity, int mmLevels,
+                     double mmHalfSpreadTicks, double impactPerShare, double jumpsPerDay, double jumpSize, int metaOrders,
+                     long metaOrderShares, int sweeps, int blocks, int averagePricePrints, int derivativelyPricedPrints,
+                     boolean emitNbbo, double tapeLatencyMicros, double trfLatencyMillis, double hiddenMidpointShare) {
+        this(seed, symbol, new Session(date, zone, regularOpen, regularClose, extendedOpen, extendedClose),
+                new VenueSetup(venues, l3Venue, false, emitNbbo, tapeLatencyMicros, trfLatencyMillis),
+                new PriceProcess(startPrice, tick, dailyVolatility, impactPerShare, jumpsPerDay, jumpSize),
+                new Agents(intensity, limitRate, marketRate, cancelRate, offExchangeRate, extendedActivity, mmLevels,
+                        mmHalfSpreadTicks, hiddenMidpointShare),
+                Strategies.NONE,
+                new Events(metaOrders, metaOrderShares, sweeps, blocks, averagePricePrints, derivativelyPricedPrints),
+                Patterns.DEFAULTS);
     }
 
-    /** This config with the components {@code change} sets on a copy (validated like any config). */
-    private SimConfig with(java.util.function.Consumer<Copy> change) {
-        Copy b = new Copy(this);
-        change.accept(b);
-        return b.build();
-    }
+    // ------------------------------------------------------------------ flat accessors (see the groups)
 
-    public SimConfig withSeed(long s) {
-        return with(b -> { b.seed = s; });
-    }
+    public LocalDate date() { return session.date(); }
+    public ZoneId zone() { return session.zone(); }
+    public LocalTime regularOpen() { return session.regularOpen(); }
+    public LocalTime regularClose() { return session.regularClose(); }
+    public LocalTime extendedOpen() { return session.extendedOpen(); }
+    public LocalTime extendedClose() { return session.extendedClose(); }
+    public List<Venue> venues() { return venueSetup.venues(); }
+    public char l3Venue() { return venueSetup.l3Venue(); }
+    public boolean l3AllVenues() { return venueSetup.l3AllVenues(); }
+    public boolean emitNbbo() { return venueSetup.emitNbbo(); }
+    public double tapeLatencyMicros() { return venueSetup.tapeLatencyMicros(); }
+    public double trfLatencyMillis() { return venueSetup.trfLatencyMillis(); }
+    public double startPrice() { return priceProcess.startPrice(); }
+    public long tick() { return priceProcess.tick(); }
+    public double dailyVolatility() { return priceProcess.dailyVolatility(); }
+    public double impactPerShare() { return priceProcess.impactPerShare(); }
+    public double jumpsPerDay() { return priceProcess.jumpsPerDay(); }
+    public double jumpSize() { return priceProcess.jumpSize(); }
+    public double intensity() { return agents.intensity(); }
+    public double limitRate() { return agents.limitRate(); }
+    public double marketRate() { return agents.marketRate(); }
+    public double cancelRate() { return agents.cancelRate(); }
+    public double offExchangeRate() { return agents.offExchangeRate(); }
+    public double extendedActivity() { return agents.extendedActivity(); }
+    public int mmLevels() { return agents.mmLevels(); }
+    public double mmHalfSpreadTicks() { return agents.mmHalfSpreadTicks(); }
+    public double hiddenMidpointShare() { return agents.hiddenMidpointShare(); }
+    public int metaOrders() { return events.metaOrders(); }
+    public long metaOrderShares() { return events.metaOrderShares(); }
+    public int sweeps() { return events.sweeps(); }
+    public int blocks() { return events.blocks(); }
+    public int averagePricePrints() { return events.averagePricePrints(); }
+    public int derivativelyPricedPrints() { return events.derivativelyPricedPrints(); }
+
+    // ------------------------------------------------------------------ withers (each validated like any config)
+
+    public SimConfig withSeed(long s) { return new SimConfig(s, symbol, session, venueSetup, priceProcess, agents, strategies, events, patterns); }
 
     public SimConfig withSymbolAndDate(String sym, LocalDate d) {
-        return with(b -> { b.symbol = sym; b.date = d; });
+        return new SimConfig(seed, sym, session.withDate(d), venueSetup, priceProcess, agents, strategies, events, patterns);
     }
+
+    public SimConfig withSession(Session s) { return new SimConfig(seed, symbol, s, venueSetup, priceProcess, agents, strategies, events, patterns); }
+
+    public SimConfig withVenueSetup(VenueSetup v) { return new SimConfig(seed, symbol, session, v, priceProcess, agents, strategies, events, patterns); }
+
+    public SimConfig withPriceProcess(PriceProcess p) { return new SimConfig(seed, symbol, session, venueSetup, p, agents, strategies, events, patterns); }
+
+    public SimConfig withAgents(Agents a) { return new SimConfig(seed, symbol, session, venueSetup, priceProcess, a, strategies, events, patterns); }
+
+    /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */
+    public SimConfig withStrategies(Strategies st) { return new SimConfig(seed, symbol, session, venueSetup, priceProcess, agents, st, events, patterns); }
+
+    public SimConfig withEvents(Events e) { return new SimConfig(seed, symbol, session, venueSetup, priceProcess, agents, strategies, e, patterns); }
+
+    /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
+    public SimConfig withPatterns(Patterns p) { return new SimConfig(seed, symbol, session, venueSetup, priceProcess, agents, strategies, events, p); }
 
     /** Pre/post-market trading hours around the regular session (pass the regular open/close for none). */
-    public SimConfig withExtendedHours(LocalTime open, LocalTime close) {
-        return with(b -> { b.extendedOpen = open; b.extendedClose = close; });
-    }
+    public SimConfig withExtendedHours(LocalTime open, LocalTime close) { return withSession(session.withExtendedHours(open, close)); }
 
-    public SimConfig withIntensity(double x) {
-        return with(b -> { b.intensity = x; });
-    }
+    /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
+    public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) { return withSession(session.withHours(open, close, extended)); }
 
-    public SimConfig withL3Venue(char v) {
-        return with(b -> { b.l3Venue = v; });
-    }
+    public SimConfig withIntensity(double x) { return withAgents(agents.withIntensity(x)); }
+
+    /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
+    public SimConfig withHiddenMidpointShare(double share) { return withAgents(agents.withHiddenMidpointShare(share)); }
+
+    public SimConfig withL3Venue(char v) { return withVenueSetup(venueSetup.withL3(v, venueSetup.l3AllVenues())); }
 
     /** L3 messages of every lit venue (true, the default) or of {@link #l3Venue()} only. */
-    public SimConfig withL3AllVenues(boolean all) {
-        return with(b -> { b.l3AllVenues = all; });
-    }
+    public SimConfig withL3AllVenues(boolean all) { return withVenueSetup(venueSetup.withL3(venueSetup.l3Venue(), all)); }
+
+    /** Lit venues (codes, flow shares, latency factors); the L3 venue must stay one of them. */
+    public SimConfig withVenues(List<Venue> vs) { return withVenueSetup(venueSetup.withVenues(vs)); }
+
+    public SimConfig withEmitNbbo(boolean emit) { return withVenueSetup(venueSetup.withEmitNbbo(emit)); }
+
+    /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
+    public SimConfig withTapeLatency(double litMicros, double trfMillis) { return withVenueSetup(venueSetup.withTapeLatency(litMicros, trfMillis)); }
+
+    public SimConfig withStartPrice(double px) { return withPriceProcess(priceProcess.withStartPrice(px)); }
 
     /** Numbers of scheduled events: meta-orders, news sweeps, blocks, 'W' prints and '4' prints. */
     public SimConfig withEvents(int meta, int sweepCount, int blockCount, int avgPrice, int derivPriced) {
-        return with(b -> {
-            b.metaOrders = meta; b.sweeps = sweepCount; b.blocks = blockCount;
-            b.averagePricePrints = avgPrice; b.derivativelyPricedPrints = derivPriced;
-        });
-    }
-
-    public SimConfig withEmitNbbo(boolean emit) {
-        return with(b -> { b.emitNbbo = emit; });
-    }
-
-    public SimConfig withStartPrice(double px) {
-        return with(b -> { b.startPrice = px; });
-    }
-
-    /** Reporting delays of prints on the tape (0, 0 = prints at their execution time). */
-    public SimConfig withTapeLatency(double litMicros, double trfMillis) {
-        return with(b -> { b.tapeLatencyMicros = litMicros; b.trfLatencyMillis = trfMillis; });
-    }
-
-    /** Fraction of noise limit orders that are hidden midpoint pegs (0 for a fully displayed market). */
-    public SimConfig withHiddenMidpointShare(double share) {
-        return with(b -> { b.hiddenMidpointShare = share; });
-    }
-
-    /** The planted L3 patterns (icebergs, spoofs, absorptions per session); {@link Patterns#NONE} for none. */
-    public SimConfig withPatterns(Patterns p) {
-        return with(b -> { b.patterns = p; });
-    }
-
-    /** Lit venues (codes, flow shares, latency factors); the L3 venue must stay one of them. */
-    public SimConfig withVenues(List<Venue> vs) {
-        return with(b -> { b.venues = vs; });
-    }
-
-    /** Technical traders and meta-order styles; {@link Strategies#NONE} for the market without them. */
-    public SimConfig withStrategies(Strategies st) {
-        return with(b -> { b.strategies = st; });
-    }
-
-    /** Regular session hours; {@code extended=false} drops pre/post-market trading. */
-    public SimConfig withHours(LocalTime open, LocalTime close, boolean extended) {
-        LocalTime eo = extended && extendedOpen.isBefore(open) ? extendedOpen : open;
-        LocalTime ec = extended && extendedClose.isAfter(close) ? extendedClose : close;
-        return with(b -> { b.regularOpen = open; b.regularClose = close; b.extendedOpen = eo; b.extendedClose = ec; });
+        return withEvents(new Events(meta, events.metaOrderShares(), sweepCount, blockCount, avgPrice, derivPriced));
     }
 
     /** Epoch ns of a local time on {@link #date} in {@link #zone}. */
     public long epochNanos(LocalTime t) {
-        java.time.Instant i = date.atTime(t).atZone(zone).toInstant();
+        java.time.Instant i = date().atTime(t).atZone(zone()).toInstant();
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

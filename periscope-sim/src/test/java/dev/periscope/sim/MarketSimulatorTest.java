@@ -53,9 +53,9 @@ class MarketSimulatorTest {
         long h1 = hashOf(c), h2 = hashOf(c), h3 = hashOf(c.withSeed(43));
         assertThat(h1).isEqualTo(h2);
         assertThat(h3).isNotEqualTo(h1);
-        // Golden regression: the stream of a fixed config is pinned. Every draw goes through SplittableRandom (a
-        // specified algorithm) and StrictMath, so this holds on any JVM and CPU. Update the constant deliberately,
-        // together with a model change documented in docs/simulator.md.
+        // Golden regression: the stream of a fixed config is pinned. Every draw goes through SplitMix64 (our own
+        // specified algorithm, dev.periscope.model.random) and StrictMath, so this holds on any JVM and CPU. Update
+        // the constant deliberately, together with a model change documented in docs/simulator.md.
         assertThat(String.format("0x%016x", h1)).isEqualTo(PINNED_SHORT_SESSION_HASH);
         // without the planted L3 patterns (they draw from their own random stream) the market is pinned too
         assertThat(String.format("0x%016x", hashOf(c.withPatterns(SimConfig.Patterns.NONE)))).isEqualTo(PINNED_NO_PATTERNS_HASH);

@@ -78,4 +78,32 @@ class SimConfigTest {
         assertThatThrownBy(() -> new SimConfig.Patterns(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SimConfig.Patterns(0, 1001, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void groupsHoldTheDefaultsAndWithersChangeOnlyTheirGroup() {
+        SimConfig d = SimConfig.defaults();
+        assertThat(d.session().extendedOpen()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(d.venueSetup()).isEqualTo(new SimConfig.VenueSetup(SimConfig.DEFAULT_VENUES, 'Q', true, false, 250, 5));
+        assertThat(d.priceProcess()).isEqualTo(new SimConfig.PriceProcess(100.0, 1_000_000L, 0.015, 5e-9, 12, 0.0012));
+        assertThat(d.agents()).isEqualTo(new SimConfig.Agents(1.0, 12, 2.5, 0.05, 1.8, 0.04, 5, 1.0, 0.03));
+        assertThat(d.events()).isEqualTo(new SimConfig.Events(3, 400_000, 3, 4, 2, 2));
+        // flat accessors read the groups
+        assertThat(d.limitRate()).isEqualTo(12.0);
+        assertThat(d.tapeLatencyMicros()).isEqualTo(250.0);
+        assertThat(d.metaOrderShares()).isEqualTo(400_000L);
+        assertThat(d.jumpSize()).isEqualTo(0.0012);
+        // a wither replaces one parameter of one group and keeps everything else
+        SimConfig c = d.withIntensity(2).withTapeLatency(0, 1).withEvents(1, 0, 2, 0, 0);
+        assertThat(c.agents()).isEqualTo(new SimConfig.Agents(2.0, 12, 2.5, 0.05, 1.8, 0.04, 5, 1.0, 0.03));
+        assertThat(c.venueSetup()).isEqualTo(new SimConfig.VenueSetup(SimConfig.DEFAULT_VENUES, 'Q', true, false, 0, 1));
+        assertThat(c.events()).isEqualTo(new SimConfig.Events(1, 400_000, 0, 2, 0, 0));
+        assertThat(c.session()).isEqualTo(d.session());
+        assertThat(c.priceProcess()).isEqualTo(d.priceProcess());
+        assertThat(c.withAgents(d.agents()).withVenueSetup(d.venueSetup()).withEvents(d.events())).isEqualTo(d);
+        // each group validates itself
+        assertThatThrownBy(() -> new SimConfig.Agents(1, 1, 1, 1, 1, 0, 51, 1, 0)).hasMessageContaining("mmLevels");
+        assertThatThrownBy(() -> new SimConfig.Events(1, 99, 0, 0, 0, 0)).hasMessageContaining("metaOrderShares");
+        assertThatThrownBy(() -> d.venueSetup().withVenues(List.of(new SimConfig.Venue('N', 1)))).hasMessageContaining("l3Venue Q");
+        assertThatThrownBy(() -> d.session().withExtendedHours(LocalTime.of(10, 0), LocalTime.of(17, 0))).hasMessageContaining("extended hours");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.periscope.sim;
+package dev.periscope.book.match;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +24,13 @@ class MatchingBookTest {
         MatchingBook.Fills f = new MatchingBook.Fills();
 
         assertThat(book.takeBestLevel(B, 400, 105, f)).isEqualTo(400);
-        assertThat(f.n).isEqualTo(2);
-        assertThat(f.orderId[0]).isEqualTo(idB);
-        assertThat(f.qty[0]).isEqualTo(300);
-        assertThat(f.remaining[0]).isZero();
-        assertThat(f.orderId[1]).isEqualTo(idC);
-        assertThat(f.qty[1]).isEqualTo(100);
-        assertThat(f.remaining[1]).isEqualTo(100);
+        assertThat(f.size()).isEqualTo(2);
+        assertThat(f.orderId(0)).isEqualTo(idB);
+        assertThat(f.qty(0)).isEqualTo(300);
+        assertThat(f.remaining(0)).isZero();
+        assertThat(f.orderId(1)).isEqualTo(idC);
+        assertThat(f.qty(1)).isEqualTo(100);
+        assertThat(f.remaining(1)).isEqualTo(100);
         assertThat(book.bestAsk()).isEqualTo(100);
         assertThat(book.qtyAt(S, 100)).isEqualTo(100);
 
@@ -53,8 +53,8 @@ class MatchingBookTest {
         book.reduce(a, 300);
         MatchingBook.Fills f = new MatchingBook.Fills();
         book.takeBestLevel(S, 150, 0, f);
-        assertThat(f.orderId[0]).isEqualTo(idA);
-        assertThat(f.qty[0]).isEqualTo(150);
+        assertThat(f.orderId(0)).isEqualTo(idA);
+        assertThat(f.qty(0)).isEqualTo(150);
         assertThat(book.qtyAt(B, 50)).isEqualTo(150);
         book.delete(b);
         book.delete(a);
@@ -115,16 +115,16 @@ class MatchingBookTest {
                         long[] o = ref.get(i);
                         if (o[1] != -agg || o[2] != best) { i++; continue; }
                         long q = Math.min(qty - want, o[3]);
-                        assertThat(f.orderId[k]).isEqualTo(o[0]);
-                        assertThat(f.qty[k]).isEqualTo(q);
-                        assertThat(f.tick[k]).isEqualTo((int) best);
+                        assertThat(f.orderId(k)).isEqualTo(o[0]);
+                        assertThat(f.qty(k)).isEqualTo(q);
+                        assertThat(f.tick(k)).isEqualTo((int) best);
                         k++;
                         want += q;
                         o[3] -= q;
                         if (o[3] == 0) { ref.remove(i); slots.remove(i); ids.remove(i); } else i++;
                     }
                     assertThat(got).isEqualTo(want);
-                    assertThat(f.n).isEqualTo(k);
+                    assertThat(f.size()).isEqualTo(k);
                 }
                 assertThat(book.checkInvariants()).isNull();
             }

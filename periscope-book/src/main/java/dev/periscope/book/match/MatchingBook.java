@@ -1,4 +1,4 @@
-package dev.periscope.sim;
+package dev.periscope.book.match;
 
 import java.util.Arrays;
 
@@ -9,17 +9,20 @@ import java.util.Arrays;
  * after its order leaves the book, so callers hold (slot, orderId) pairs and check {@link #isLive(int, long)}.
  *
  * <p>Matching only ever consumes the best opposite level first and, inside a level, the oldest order first; every
- * fill is appended to a {@link Fills} buffer for the simulator to turn into events. Resting (non-marketable)
- * orders are added with {@link #add}; the caller guarantees they do not cross the opposite side (the simulator's
- * Reg NMS price-slide does), and {@link #add} rejects a crossing add as a programming error.
+ * fill is appended to a {@link Fills} buffer for the caller (the market simulator, later a backtest's simulated
+ * exchange) to turn into events. Resting (non-marketable) orders are added with {@link #add}; the caller guarantees
+ * they do not cross the opposite side (the simulator's Reg NMS price slide does), and {@link #add} rejects a crossing
+ * add as a programming error. Each order carries an opaque owner byte and owner reference for the caller's
+ * bookkeeping, handed back with its fills.
  *
  * <p>Allocation-free after construction except when the order pool grows. Not thread-safe.
  */
-final class MatchingBook {
-    static final byte BUY = 1, SELL = -1;
+public final class MatchingBook {
+    /** Side codes: +1 buy (bid), -1 sell (offer); an aggressor's resting counterpart is {@code -side}. */
+    public static final byte BUY = 1, SELL = -1;
 
-    final char venue;
-    final int levels;
+    private final char venue;
+    private final int levels;
     private final int[] bidHead, bidTail, askHead, askTail;
     private final long[] bidQty, askQty;
     private int bestBid = -1, bestAsk;
@@ -35,7 +38,11 @@ final class MatchingBook {
     private int[] oRef = new int[0];
     private int freeHead = -1, poolUsed, liveOrders;
 
-    MatchingBook(char venue, int levels, long firstOrderId) {
+    /**
+     * An empty book of {@code levels} price ticks ({@code 0 .. levels-1}) for venue {@code venue}; its order ids are
+     * {@code firstOrderId}, {@code firstOrderId + 1}, ... in order of {@link #add}.
+     */
+    public MatchingBook(char venue, int levels, long firstOrderId) {
         this.venue = venue;
         this.levels = levels;
         bidHead = filled(levels); bidTail = filled(levels); askHead = filled(levels); askTail = filled(levels);
@@ -59,44 +66,50 @@ final class MatchingBook {
         for (int i = old; i < cap; i++) oId[i] = 0;
     }
 
+    /** The venue's participant code. */
+    public char venue() { return venue; }
+
+    /** Number of price ticks: valid ticks are {@code 0 .. levels-1}. */
+    public int levels() { return levels; }
+
     /** Best bid tick or -1 when there are no bids. */
-    int bestBid() { return bestBid; }
+    public int bestBid() { return bestBid; }
 
     /** Best ask tick or {@link #levels} when there are no asks. */
-    int bestAsk() { return bestAsk; }
+    public int bestAsk() { return bestAsk; }
 
-    boolean hasBid() { return bestBid >= 0; }
+    public boolean hasBid() { return bestBid >= 0; }
 
-    boolean hasAsk() { return bestAsk < levels; }
+    public boolean hasAsk() { return bestAsk < levels; }
 
     /** Aggregate shares resting at {@code tick} on a side. */
-    long qtyAt(byte side, int tick) { return side == BUY ? bidQty[tick] : askQty[tick]; }
+    public long qtyAt(byte side, int tick) { return side == BUY ? bidQty[tick] : askQty[tick]; }
 
-    int liveOrders() { return liveOrders; }
+    public int liveOrders() { return liveOrders; }
 
-    long lastOrderId() { return nextOrderId - 1; }
+    public long lastOrderId() { return nextOrderId - 1; }
 
-    boolean isLive(int slot, long orderId) { return slot >= 0 && slot < poolUsed && oId[slot] == orderId; }
+    public boolean isLive(int slot, long orderId) { return slot >= 0 && slot < poolUsed && oId[slot] == orderId; }
 
-    long orderId(int slot) { return oId[slot]; }
+    public long orderId(int slot) { return oId[slot]; }
 
-    int tick(int slot) { return oTick[slot]; }
+    public int tick(int slot) { return oTick[slot]; }
 
-    long qty(int slot) { return oQty[slot]; }
+    public long qty(int slot) { return oQty[slot]; }
 
-    byte side(int slot) { return oSide[slot]; }
+    public byte side(int slot) { return oSide[slot]; }
 
-    byte owner(int slot) { return oOwner[slot]; }
+    public byte owner(int slot) { return oOwner[slot]; }
 
-    int ownerRef(int slot) { return oRef[slot]; }
+    public int ownerRef(int slot) { return oRef[slot]; }
 
-    void setOwnerRef(int slot, int ref) { oRef[slot] = ref; }
+    public void setOwnerRef(int slot, int ref) { oRef[slot] = ref; }
 
     /**
      * Rests a new order; returns its slot (the order id is {@link #orderId(int)}). The order must not cross or
      * lock the opposite side of this book.
      */
-    int add(byte side, int tick, long qty, byte owner, int ownerRef) {
+    public int add(byte side, int tick, long qty, byte owner, int ownerRef) {
         if (qty <= 0) throw new IllegalArgumentException("qty " + qty);
         if (tick < 0 || tick >= levels) throw new IllegalArgumentException("tick out of range " + tick);
         if (side == BUY ? tick >= bestAsk : tick <= bestBid)
@@ -129,14 +142,14 @@ final class MatchingBook {
     }
 
     /** Reduces a live order by {@code qty} (less than its remaining size); it keeps its time priority. */
-    void reduce(int slot, long qty) {
+    public void reduce(int slot, long qty) {
         if (qty <= 0 || qty >= oQty[slot]) throw new IllegalArgumentException("partial cancel " + qty + " of " + oQty[slot]);
         oQty[slot] -= qty;
         if (oSide[slot] == BUY) bidQty[oTick[slot]] -= qty; else askQty[oTick[slot]] -= qty;
     }
 
     /** Removes a live order entirely. */
-    void delete(int slot) {
+    public void delete(int slot) {
         if (oSide[slot] == BUY) bidQty[oTick[slot]] -= oQty[slot]; else askQty[oTick[slot]] -= oQty[slot];
         unlink(slot);
     }
@@ -170,7 +183,7 @@ final class MatchingBook {
      * level is at or better than {@code limitTick}; oldest orders first. Returns the quantity filled (0 if the
      * best opposite level is beyond the limit or the side is empty). One level per call.
      */
-    long takeBestLevel(byte aggSide, long qty, int limitTick, Fills out) {
+    public long takeBestLevel(byte aggSide, long qty, int limitTick, Fills out) {
         int tick;
         if (aggSide == BUY) {
             tick = bestAsk;
@@ -196,17 +209,17 @@ final class MatchingBook {
     }
 
     /** Oldest live order at a level, or -1. */
-    int headAt(byte side, int tick) { return side == BUY ? bidHead[tick] : askHead[tick]; }
+    public int headAt(byte side, int tick) { return side == BUY ? bidHead[tick] : askHead[tick]; }
 
     /** Next order in the level's FIFO after {@code slot}, or -1. */
-    int nextInLevel(int slot) { return oNext[slot]; }
+    public int nextInLevel(int slot) { return oNext[slot]; }
 
     /**
      * Checks every structural invariant (slow; tests only): per-level sums equal the sum of the level's orders,
      * FIFO links are consistent, best prices are the extreme non-empty levels and the book is not crossed.
      * Returns null when all hold, else a description of the first violation.
      */
-    String checkInvariants() {
+    public String checkInvariants() {
         int count = 0;
         int bb = -1, ba = levels;
         for (int t = 0; t < levels; t++) {
@@ -233,13 +246,16 @@ final class MatchingBook {
         return null;
     }
 
-    /** Append-only buffer of fills produced by matching; reset by the simulator after each use. */
-    static final class Fills {
-        int n;
-        char[] venue = new char[64];
-        int[] slot = new int[64], tick = new int[64], ownerRef = new int[64];
-        long[] orderId = new long[64], qty = new long[64], remaining = new long[64];
-        byte[] restSide = new byte[64], owner = new byte[64];
+    /**
+     * Append-only buffer of fills produced by matching, read by index {@code 0 .. size()-1}; the caller clears it
+     * after use. Grows (allocates) only when one call fills more orders than ever before.
+     */
+    public static final class Fills {
+        private int n;
+        private char[] venue = new char[64];
+        private int[] slot = new int[64], tick = new int[64], ownerRef = new int[64];
+        private long[] orderId = new long[64], qty = new long[64], remaining = new long[64];
+        private byte[] restSide = new byte[64], owner = new byte[64];
 
         void add(char v, int s, long id, byte side, int t, long q, long rem, byte own, int ref) {
             if (n == slot.length) {
@@ -253,6 +269,37 @@ final class MatchingBook {
             n++;
         }
 
-        void clear() { n = 0; }
+        /** Forgets every fill. */
+        public void clear() { n = 0; }
+
+        /** Number of fills since the last {@link #clear()}. */
+        public int size() { return n; }
+
+        /** Venue of fill {@code i}. */
+        public char venue(int i) { return venue[i]; }
+
+        /** Book slot of the resting order of fill {@code i} (free again if {@link #remaining} is 0). */
+        public int slot(int i) { return slot[i]; }
+
+        /** Order id of the resting order of fill {@code i}. */
+        public long orderId(int i) { return orderId[i]; }
+
+        /** Side of the resting order of fill {@code i} ({@link #BUY} or {@link #SELL}). */
+        public byte restSide(int i) { return restSide[i]; }
+
+        /** Price tick of fill {@code i}. */
+        public int tick(int i) { return tick[i]; }
+
+        /** Shares executed in fill {@code i}. */
+        public long qty(int i) { return qty[i]; }
+
+        /** Shares the resting order has left after fill {@code i} (0 = it left the book). */
+        public long remaining(int i) { return remaining[i]; }
+
+        /** Owner byte of the resting order of fill {@code i}, as given to {@link MatchingBook#add}. */
+        public byte owner(int i) { return owner[i]; }
+
+        /** Owner reference of the resting order at the time of fill {@code i} (may since have been changed). */
+        public int ownerRef(int i) { return ownerRef[i]; }
     }
 }
