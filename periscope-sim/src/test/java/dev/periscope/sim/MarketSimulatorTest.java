@@ -73,6 +73,47 @@ class MarketSimulatorTest {
         assertThat(String.format("0x%016x", hashOf(oneL3.withVenues(SimConfig.UNIFORM_LATENCY_VENUES)))).isEqualTo("0xd95302afc439e18a");
     }
 
+    /**
+     * The pinned short session in named statistics, so that when the hash above breaks the failure also says what
+     * moved (counts of each event kind, volume, sale-condition counts, ...), not only that something did.
+     */
+    @Test
+    void pinnedShortSessionInNamedStatistics() {
+        SessionStats s = new SessionStats(new MarketSimulator(shortSession()));
+        java.util.Map<String, Long> got = new java.util.LinkedHashMap<>();
+        got.put("events", s.events); got.put("trades", s.trades); got.put("quotes", s.quotes); got.put("orders", s.orders);
+        got.put("volume", s.volume); got.put("offExVolume", s.offExVolume); got.put("oddLots", s.oddLots);
+        got.put("iso", s.iso); got.put("blocks", s.blocks); got.put("formT", s.formT);
+        got.put("midpointPrints", s.midpointPrints); got.put("subPenny", s.subPenny); got.put("nbboUpdates", s.nbboUpdates);
+        got.put("l3Adds", s.l3Adds); got.put("l3Cancels", s.l3Cancels); got.put("l3Deletes", s.l3Deletes);
+        got.put("l3Executions", s.l3Executions); got.put("l3HiddenExecutions", s.l3HiddenExecutions);
+        if (Boolean.getBoolean("periscope.repin")) System.out.println("PINNED_SHORT_SESSION_STATS = " + got);
+        assertThat(got).containsExactlyEntriesOf(PINNED_SHORT_SESSION_STATS);
+    }
+
+    static final java.util.Map<String, Long> PINNED_SHORT_SESSION_STATS = new java.util.LinkedHashMap<>();
+
+    static {
+        PINNED_SHORT_SESSION_STATS.put("events", 490167L);
+        PINNED_SHORT_SESSION_STATS.put("trades", 30745L);
+        PINNED_SHORT_SESSION_STATS.put("quotes", 89199L);
+        PINNED_SHORT_SESSION_STATS.put("orders", 370223L);
+        PINNED_SHORT_SESSION_STATS.put("volume", 8880337L);
+        PINNED_SHORT_SESSION_STATS.put("offExVolume", 2366619L);
+        PINNED_SHORT_SESSION_STATS.put("oddLots", 8983L);
+        PINNED_SHORT_SESSION_STATS.put("iso", 7245L);
+        PINNED_SHORT_SESSION_STATS.put("blocks", 1L);
+        PINNED_SHORT_SESSION_STATS.put("formT", 0L);
+        PINNED_SHORT_SESSION_STATS.put("midpointPrints", 1436L);
+        PINNED_SHORT_SESSION_STATS.put("subPenny", 2136L);
+        PINNED_SHORT_SESSION_STATS.put("nbboUpdates", 89199L);
+        PINNED_SHORT_SESSION_STATS.put("l3Adds", 179448L);
+        PINNED_SHORT_SESSION_STATS.put("l3Cancels", 1164L);
+        PINNED_SHORT_SESSION_STATS.put("l3Deletes", 163885L);
+        PINNED_SHORT_SESSION_STATS.put("l3Executions", 23395L);
+        PINNED_SHORT_SESSION_STATS.put("l3HiddenExecutions", 2331L);
+    }
+
     static final String PINNED_SHORT_SESSION_HASH = "0x32c17af17d8f298c";
     static final String PINNED_NO_PATTERNS_HASH = "0x5d30ed273cd1da37";
 
