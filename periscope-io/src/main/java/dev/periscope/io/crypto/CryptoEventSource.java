@@ -89,28 +89,21 @@ public final class CryptoEventSource implements EventSource {
         public void onBookDelta(BookDeltaEvent d) {
             if (nd == deltas.size()) deltas.add(new BookDeltaEvent());
             BookDeltaEvent c = deltas.get(nd++);
-            c.tsEvent = d.tsEvent; c.tsRecv = d.tsRecv; c.instrument = d.instrument; c.sourceSeq = d.sourceSeq;
-            c.venue = d.venue; c.side = d.side; c.price = d.price; c.size = d.size; c.flags = d.flags; c.updateId = d.updateId;
-            add(c);
+            add(c.copyFrom(d));
         }
 
         @Override
         public void onTrade(TradeEvent t) {
             if (nt == trades.size()) trades.add(new TradeEvent());
             TradeEvent c = trades.get(nt++);
-            c.tsEvent = t.tsEvent; c.tsRecv = t.tsRecv; c.instrument = t.instrument; c.sourceSeq = t.sourceSeq;
-            c.price = t.price; c.size = t.size; c.venue = t.venue; c.conditions = t.conditions;
-            c.aggressor = t.aggressor; c.tradeId = t.tradeId;
-            add(c);
+            add(c.copyFrom(t));
         }
 
         @Override
         public void onFeedStatus(FeedStatusEvent f) {
             if (ns == statuses.size()) statuses.add(new FeedStatusEvent());
             FeedStatusEvent c = statuses.get(ns++);
-            c.tsEvent = f.tsEvent; c.tsRecv = f.tsRecv; c.instrument = f.instrument; c.sourceSeq = f.sourceSeq;
-            c.venue = f.venue; c.synced = f.synced; c.reason = f.reason;
-            add(c);
+            add(c.copyFrom(f));
         }
     }
 }
