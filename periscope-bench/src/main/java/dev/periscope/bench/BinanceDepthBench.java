@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  *     byte scanner).</li>
  * <li>{@code fullReplay}: the whole recording as recorded (ws file, all message types: depth, bookTicker,
  *     aggTrade, kline) with its REST snapshot file (1000-level snapshots), synced books on the replay's default
- *     {@code LocalBook.fast()} (the L2Book), every book delta and trade delivered to a handler; a new replay per
+ *     fast {@code L2Book}, every book delta and trade delivered to a handler; a new replay per
  *     invocation. Bytes = ws + http file.</li>
  * </ul>
  */

@@ -58,7 +58,7 @@ public final class SymbolStats {
     }
 
     /** Copies the top of book and depths from {@code book}. */
-    public void captureTop(LocalBook book) {
+    public void captureTop(dev.periscope.book.OrderBookView book) {
         bestBid = book.price(Side.BUY, 0);
         bestBidSize = book.size(Side.BUY, 0);
         bestAsk = book.price(Side.SELL, 0);

@@ -1,6 +1,7 @@
 package dev.periscope.io.crypto;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.periscope.book.MutableL2Book;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 import dev.periscope.model.event.BookDeltaEvent;
@@ -28,7 +29,7 @@ public abstract class VenueReplay {
     private final TradeEvent trade = new TradeEvent();
     private final BookDeltaEvent delta = new BookDeltaEvent();
     private final FeedStatusEvent status = new FeedStatusEvent();
-    private java.util.function.Supplier<LocalBook> books = LocalBook::fast;
+    private java.util.function.Supplier<MutableL2Book> books = dev.periscope.book.L2Book::new;
     /** Current line number (for issues and sourceSeq). */
     protected long line;
 
@@ -42,11 +43,11 @@ public abstract class VenueReplay {
         status.venue = venue.tag;
     }
 
-    /** Sets the factory of the per-symbol books (default {@link LocalBook#fast()}); call before replaying. */
-    public void bookFactory(java.util.function.Supplier<LocalBook> factory) { this.books = factory; }
+    /** Sets the factory of the per-symbol books (default the fast {@link dev.periscope.book.L2Book}); call before replaying. */
+    public void bookFactory(java.util.function.Supplier<MutableL2Book> factory) { this.books = factory; }
 
     /** A new book from the configured factory. */
-    protected LocalBook newBook() { return books.get(); }
+    protected MutableL2Book newBook() { return books.get(); }
 
     /** Sets the source name used in data-issue reports (e.g. while reading a companion snapshot file). */
     public void source(String name) { this.source = name; }

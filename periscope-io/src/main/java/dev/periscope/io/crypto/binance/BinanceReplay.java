@@ -63,7 +63,7 @@ public final class BinanceReplay extends VenueReplay {
         final long[][] tickers = new long[TICKER_RING][5];
         int tickerNext;
 
-        Sym(CryptoVenue v, String symbol, dev.periscope.io.crypto.LocalBook book) {
+        Sym(CryptoVenue v, String symbol, dev.periscope.book.MutableL2Book book) {
             super(v, symbol, v == CryptoVenue.BINANCE_FUTURES ? AssetClass.CRYPTO_PERP : AssetClass.CRYPTO_SPOT, book);
         }
     }

@@ -43,7 +43,7 @@ public final class CoinbaseAdvancedReplay extends VenueReplay {
         long lastTradeId = -1;
         public long snapshotTrades;
 
-        Product(String symbol, dev.periscope.io.crypto.LocalBook book) {
+        Product(String symbol, dev.periscope.book.MutableL2Book book) {
             super(CryptoVenue.COINBASE_ADVANCED, symbol, AssetClass.CRYPTO_SPOT, book);
         }
     }

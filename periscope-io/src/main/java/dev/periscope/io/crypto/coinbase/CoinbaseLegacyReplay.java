@@ -52,7 +52,7 @@ public final class CoinbaseLegacyReplay extends VenueReplay {
         long matchTradeId = -1, tickerTradeId = -1;
         Side matchAggressor, tickerSide;
 
-        Product(String symbol, dev.periscope.io.crypto.LocalBook book) {
+        Product(String symbol, dev.periscope.book.MutableL2Book book) {
             super(CryptoVenue.COINBASE, symbol, AssetClass.CRYPTO_SPOT, book);
         }
     }

@@ -49,7 +49,7 @@ public final class KrakenReplay extends VenueReplay {
         public long republished;
         public long truncated;
 
-        Pair(String symbol, dev.periscope.io.crypto.LocalBook book) {
+        Pair(String symbol, dev.periscope.book.MutableL2Book book) {
             super(CryptoVenue.KRAKEN, symbol, AssetClass.CRYPTO_SPOT, book);
         }
 
