@@ -67,6 +67,19 @@ public final class SymbolStats {
         askDepth = book.depth(Side.SELL);
     }
 
+    /** True when the feed sent book data for this symbol (snapshots or updates, applied, buffered or ignored). */
+    public boolean hasBook() {
+        return snapshots > 0 || bookUpdates > 0 || ignoredUnsynced > 0 || buffered > 0;
+    }
+
+    /**
+     * The top of book for display: {@link #topOfBook()} when the book is synced or there is none, otherwise
+     * "unsynced (book not shown)" — a book after a gap or a failed checksum is not the venue's book.
+     */
+    public String shownTop() {
+        return hasBook() && !synced ? "unsynced (book not shown)" : topOfBook();
+    }
+
     /** "bid x size / ask x size" or "-" when a side is empty. */
     public String topOfBook() {
         return (bestBid == Px.NONE ? "-" : Px.format(bestBid) + " x " + Px.format(bestBidSize)) + " / "

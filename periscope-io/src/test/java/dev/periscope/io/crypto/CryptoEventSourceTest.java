@@ -1,5 +1,10 @@
 package dev.periscope.io.crypto;
 
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
+import dev.periscope.io.crypto.binance.*;
+import dev.periscope.io.crypto.kraken.*;
+import dev.periscope.io.crypto.coinbase.*;
 import dev.periscope.engine.replay.ReplayMerger;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;
@@ -50,7 +55,7 @@ class CryptoEventSourceTest {
                 MarketEvent e;
                 while ((e = src.next()) != null) e.dispatchTo(pull);
                 assertThat(src.next()).isNull();
-                assertThat(src.replay().stats().stream().mapToLong(s -> s.bookUpdates).sum())
+                assertThat(src.recording().stats().stream().mapToLong(s -> s.bookUpdates).sum())
                         .isEqualTo(res.total(s -> s.bookUpdates));
             }
             assertThat(pull.deltas).as(name).isEqualTo(push.deltas);
