@@ -4,6 +4,7 @@ import dev.periscope.book.MutableL2Book;
 import dev.periscope.io.crypto.CryptoVenue;
 import dev.periscope.io.crypto.SymbolState;
 import dev.periscope.io.crypto.SymbolTable;
+import dev.periscope.io.crypto.Text;
 import dev.periscope.io.crypto.VenueBookSync;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.AssetClass;
@@ -90,6 +91,7 @@ public final class BinanceBookSync extends VenueBookSync implements BinanceDecod
 
     /** Hands in a REST depth snapshot of {@code symbol} (kept; it becomes usable at its receive time). */
     public void addSnapshot(String symbol, BinanceDiff snap) {
+        tsOf(snap); // a time out of range throws here, before the snapshot is kept
         snap.line = position;
         table.get(symbol).snapshots.add(snap);
     }
@@ -118,6 +120,7 @@ public final class BinanceBookSync extends VenueBookSync implements BinanceDecod
             issue("pu", "missing", "futures depthUpdate without pu");
             return;
         }
+        tsOf(d); // a time out of range throws here, before any state changes
         handleDiff(s, d, true);
     }
 
@@ -131,7 +134,7 @@ public final class BinanceBookSync extends VenueBookSync implements BinanceDecod
         }
         if (s.lastAggId != Long.MIN_VALUE && a.aggId != s.lastAggId + 1) s.stats.tradeIdGaps++;
         s.lastAggId = a.aggId;
-        emitTrade(s, a.tradeMs * 1_000_000L, a.recvNs, a.price, a.size, a.buyerMaker ? Aggressor.SELL : Aggressor.BUY, a.aggId);
+        emitTrade(s, Text.millisToNanos(a.tradeMs), a.recvNs, a.price, a.size, a.buyerMaker ? Aggressor.SELL : Aggressor.BUY, a.aggId);
     }
 
     /** bookTicker: compare now if the book is at the same update id, else remember it for the diff with that u. */
@@ -255,7 +258,7 @@ public final class BinanceBookSync extends VenueBookSync implements BinanceDecod
     }
 
     private static long tsOf(BinanceDiff d) {
-        return d.eventMs > 0 ? d.eventMs * 1_000_000L : d.recvNs;
+        return d.eventMs > 0 ? Text.millisToNanos(d.eventMs) : d.recvNs;
     }
 
     private void applySnapshot(Sym s, BinanceDiff snap) {

@@ -3,6 +3,7 @@ package dev.periscope.io.crypto.coinbase;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.periscope.io.crypto.JsonDecoder;
+import dev.periscope.io.crypto.Text;
 import dev.periscope.model.Side;
 
 import java.io.IOException;
@@ -115,12 +116,6 @@ public final class CoinbaseAdvancedDecoder extends JsonDecoder {
 
     private static long digits(JsonParser p) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
-        char[] c = p.getTextCharacters();
-        long v = 0;
-        for (int i = p.getTextOffset(), e = i + p.getTextLength(); i < e; i++) {
-            if (c[i] < '0' || c[i] > '9') throw new IOException("non-numeric trade_id");
-            v = v * 10 + (c[i] - '0');
-        }
-        return v;
+        return Text.digits(p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + p.getTextLength(), "trade_id");
     }
 }

@@ -46,7 +46,7 @@ public final class KrakenDecoder extends JsonDecoder {
         if (m.kind == KrakenMessage.BOOK) {
             char[] c = p.getTextCharacters();
             int off = p.getTextOffset(), len = p.getTextLength();
-            for (int i = off + 5; i < off + len; i++) m.depthFromName = m.depthFromName * 10 + (c[i] - '0'); // "book-1000"
+            if (len > 5) m.depthFromName = Math.toIntExact(Text.digits(c, off + 5, off + len, "book depth")); // "book-1000"
         }
         if (json.next() != JsonToken.VALUE_STRING) throw new IOException("no pair");
         String pair = symbol(p);
@@ -91,15 +91,7 @@ public final class KrakenDecoder extends JsonDecoder {
                 case "bs" -> { m.snapshot = true; levels(true); }
                 case "a" -> levels(false);
                 case "b" -> levels(true);
-                case "c" -> {
-                    long v = 0;
-                    char[] c = p.getTextCharacters();
-                    for (int i = p.getTextOffset(), e = i + p.getTextLength(); i < e; i++) {
-                        if (c[i] < '0' || c[i] > '9') throw new IOException("bad checksum text");
-                        v = v * 10 + (c[i] - '0');
-                    }
-                    m.checksum = v;
-                }
+                case "c" -> m.checksum = Text.digits(p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + p.getTextLength(), "checksum");
                 default -> json.skipValue();
             }
         }
