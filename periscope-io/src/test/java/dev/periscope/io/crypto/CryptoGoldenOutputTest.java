@@ -1,5 +1,8 @@
 package dev.periscope.io.crypto;
 
+import dev.periscope.book.L2Book;
+import dev.periscope.book.MutableL2Book;
+import dev.periscope.book.ReferenceL2Book;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;
 import dev.periscope.model.event.MarketDataHandler;
@@ -18,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +67,12 @@ class CryptoGoldenOutputTest {
     }
 
     static String golden(String file) throws IOException {
+        return golden(file, L2Book::new);
+    }
+
+    static String golden(String file, Supplier<MutableL2Book> books) throws IOException {
         EventDigest d = new EventDigest();
-        CryptoReplay.Result r = CryptoReplay.replay(SharedData.path("crypto-ws/" + file), d, new DataIssueLog());
+        CryptoReplay.Result r = CryptoReplay.replay(SharedData.path("crypto-ws/" + file), d, new DataIssueLog(), books);
         return r.table() + "\nevents " + d.events + " sha256 " + d.hex() + "\n";
     }
 
@@ -82,11 +90,21 @@ class CryptoGoldenOutputTest {
                 assertThat(in).as("golden file for " + file).isNotNull();
                 expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            List<String> a = actual.lines().toList(), e = expected.lines().toList();
-            for (int i = 0; i < Math.max(a.size(), e.size()); i++) {
-                assertThat(i < a.size() ? a.get(i) : "<missing>").as(file + " line " + (i + 1))
-                        .isEqualTo(i < e.size() ? e.get(i) : "<missing>");
-            }
+            assertSameLines(file, actual, expected);
+        }
+    }
+
+    /** The twin: books backed by the TreeMap {@link ReferenceL2Book} give the same tables and events as the fast L2Book. */
+    @Test
+    void referenceBooksReplayEverySampleIdenticallyToTheFastBooks() throws IOException {
+        for (String file : CryptoEventSourceTest.FILES) assertSameLines(file, golden(file, ReferenceL2Book::new), golden(file));
+    }
+
+    static void assertSameLines(String file, String actual, String expected) {
+        List<String> a = actual.lines().toList(), e = expected.lines().toList();
+        for (int i = 0; i < Math.max(a.size(), e.size()); i++) {
+            assertThat(i < a.size() ? a.get(i) : "<missing>").as(file + " line " + (i + 1))
+                    .isEqualTo(i < e.size() ? e.get(i) : "<missing>");
         }
     }
 }
