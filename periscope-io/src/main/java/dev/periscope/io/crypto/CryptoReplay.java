@@ -103,8 +103,7 @@ public final class CryptoReplay {
             throws IOException {
         Format f = detect(file);
         List<Path> snaps = new ArrayList<>();
-        Recording<?, ?> r = build(file, f, handler, issues, snaps);
-        r.sync().bookFactory(books);
+        Recording<?, ?> r = build(file, f, handler, issues, snaps, books);
         try (InputStream in = open(file)) {
             r.open(in, file.getFileName().toString());
             while (r.step()) { /* loop */ }
@@ -120,17 +119,18 @@ public final class CryptoReplay {
     public static CryptoEventSource source(Path file, DataIssueLog issues) throws IOException {
         Format f = detect(file);
         CryptoEventSource.Collector c = new CryptoEventSource.Collector();
-        Recording<?, ?> r = build(file, f, c, issues, new ArrayList<>());
+        Recording<?, ?> r = build(file, f, c, issues, new ArrayList<>(), L2Book::new);
         r.open(open(file), file.getFileName().toString());
         return new CryptoEventSource(r, file.getFileName().toString(), c);
     }
 
-    private static Recording<?, ?> build(Path file, Format f, MarketDataHandler handler, DataIssueLog issues, List<Path> snaps)
-            throws IOException {
+    private static Recording<?, ?> build(Path file, Format f, MarketDataHandler handler, DataIssueLog issues, List<Path> snaps,
+                                         Supplier<MutableL2Book> books) throws IOException {
         String name = file.getFileName().toString();
         switch (f) {
             case BINANCE_SPOT, BINANCE_FUTURES -> {
                 Recording<BinanceBookSync, BinanceDecoder> b = CryptoRecordings.binance(f == Format.BINANCE_FUTURES, name, handler, issues);
+                b.sync().bookFactory(books); // before the snapshots create the symbols
                 snaps.addAll(companionSnapshots(file));
                 if (snaps.isEmpty()) {
                     throw new RecordingRejected(file, "Binance depth stream without its REST depth snapshots: no "
@@ -147,12 +147,17 @@ public final class CryptoReplay {
                 b.sync().at(name, 0);
                 return b;
             }
-            case KRAKEN -> { return CryptoRecordings.kraken(name, handler, issues); }
-            case COINBASE_LEGACY -> { return CryptoRecordings.coinbaseLegacy(name, handler, issues); }
-            case COINBASE_ADVANCED_V3 -> { return CryptoRecordings.coinbaseAdvanced(name, handler, issues); }
+            case KRAKEN -> { return withBooks(CryptoRecordings.kraken(name, handler, issues), books); }
+            case COINBASE_LEGACY -> { return withBooks(CryptoRecordings.coinbaseLegacy(name, handler, issues), books); }
+            case COINBASE_ADVANCED_V3 -> { return withBooks(CryptoRecordings.coinbaseAdvanced(name, handler, issues), books); }
             case BINANCE_HTTP -> throw new RecordingRejected(file, "a Binance REST snapshot file; replay its .ws. file instead");
             default -> throw new RecordingRejected(file, "not a crypto recording (first line does not name a supported venue)");
         }
+    }
+
+    private static Recording<?, ?> withBooks(Recording<?, ?> r, Supplier<MutableL2Book> books) {
+        r.sync().bookFactory(books);
+        return r;
     }
 
     /** Recognises the recording format from its first line. */

@@ -55,8 +55,14 @@ public abstract class VenueBookSync {
 
     public final String source() { return source; }
 
-    /** Sets the factory of the per-symbol books (default the fast {@link L2Book}); call before the first message. */
-    public final void bookFactory(Supplier<MutableL2Book> factory) { this.books = factory; }
+    /**
+     * Sets the factory of the per-symbol books (default the fast {@link L2Book}); throws once a symbol exists (its
+     * book would silently keep the old kind).
+     */
+    public final void bookFactory(Supplier<MutableL2Book> factory) {
+        if (!symbols().isEmpty()) throw new IllegalStateException("set the book factory before the first symbol is seen");
+        this.books = factory;
+    }
 
     /** A new book from the configured factory. */
     protected final MutableL2Book newBook() { return books.get(); }

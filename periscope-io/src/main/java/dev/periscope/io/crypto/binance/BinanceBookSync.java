@@ -65,9 +65,6 @@ public final class BinanceBookSync extends VenueBookSync implements BinanceDecod
         }
 
         public BinanceSyncState state() { return state; }
-
-        /** REST snapshots handed in for this symbol. */
-        public int snapshotCount() { return snapshots.size(); }
     }
 
     private static final int TICKER_RING = 64;
