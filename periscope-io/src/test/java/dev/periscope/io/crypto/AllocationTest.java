@@ -1,10 +1,6 @@
 package dev.periscope.io.crypto;
 
 import dev.periscope.io.crypto.recording.CryptoRecordings;
-import dev.periscope.io.crypto.recording.Recording;
-import dev.periscope.io.crypto.binance.*;
-import dev.periscope.io.crypto.kraken.*;
-import dev.periscope.io.crypto.coinbase.*;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.testkit.SharedData;

@@ -1,10 +1,5 @@
 package dev.periscope.io.crypto;
 
-import dev.periscope.io.crypto.recording.CryptoRecordings;
-import dev.periscope.io.crypto.recording.Recording;
-import dev.periscope.io.crypto.binance.*;
-import dev.periscope.io.crypto.kraken.*;
-import dev.periscope.io.crypto.coinbase.*;
 import dev.periscope.engine.replay.ReplayMerger;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;

@@ -2,8 +2,6 @@ package dev.periscope.io.crypto.binance;
 
 import dev.periscope.io.crypto.recording.CryptoRecordings;
 import dev.periscope.io.crypto.recording.Recording;
-import dev.periscope.io.crypto.kraken.*;
-import dev.periscope.io.crypto.coinbase.*;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -2,8 +2,6 @@ package dev.periscope.io.crypto.kraken;
 
 import dev.periscope.io.crypto.recording.CryptoRecordings;
 import dev.periscope.io.crypto.recording.Recording;
-import dev.periscope.io.crypto.binance.*;
-import dev.periscope.io.crypto.coinbase.*;
 import dev.periscope.io.crypto.SymbolStats;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
