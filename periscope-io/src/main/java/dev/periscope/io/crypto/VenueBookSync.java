@@ -50,9 +50,6 @@ public abstract class VenueBookSync {
         this.position = position;
     }
 
-    /** Sets the position only (the next line or frame of the same source). */
-    public final void at(long position) { this.position = position; }
-
     public final String source() { return source; }
 
     /**
