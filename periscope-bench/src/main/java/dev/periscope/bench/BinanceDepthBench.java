@@ -1,8 +1,10 @@
 package dev.periscope.bench;
 
 import dev.periscope.io.crypto.SymbolStats;
-import dev.periscope.io.crypto.VenueReplay;
-import dev.periscope.io.crypto.binance.BinanceReplay;
+import dev.periscope.io.crypto.binance.BinanceBookSync;
+import dev.periscope.io.crypto.binance.BinanceDecoder;
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.TradeEvent;
@@ -26,7 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Binance depthUpdate JSON through {@link BinanceReplay} (strict byte scanner for depthUpdate with the Jackson
+ * Binance depthUpdate JSON through a Binance {@link Recording} (v1 capture lines → {@link BinanceDecoder} →
+ * {@link BinanceBookSync}; strict byte scanner for depthUpdate with the Jackson
  * non-blocking streaming parser as fallback and for the other messages, fixed-point prices, per-symbol sequence
  * checks), bytes per second, on the real USD-M futures recording of
  * {@code shared/data/crypto-ws} (cryptofeed sample: 764 depthUpdate messages of 4 symbols, 2021-07-22).
@@ -41,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  *     byte scanner).</li>
  * <li>{@code fullReplay}: the whole recording as recorded (ws file, all message types: depth, bookTicker,
  *     aggTrade, kline) with its REST snapshot file (1000-level snapshots), synced books on the replay's default
- *     {@code LocalBook.fast()} (the L2Book), every book delta and trade delivered to a handler; a new replay per
+ *     fast {@code L2Book}, every book delta and trade delivered to a handler; a new replay per
  *     invocation. Bytes = ws + http file.</li>
  * </ul>
  */
@@ -61,8 +64,7 @@ public class BinanceDepthBench {
     static final int RECORDING_BYTES = WS_BYTES + HTTP_BYTES;
 
     private byte[] depth, ws, http;
-    private BinanceReplay steady, steadyJackson;
-    private VenueReplay steadyView, steadyJacksonView;
+    private Recording<BinanceBookSync, BinanceDecoder> steady, steadyJackson;
     private final Sink sink = new Sink();
 
     /** Folds every book delta and trade into a checksum. */
@@ -96,9 +98,8 @@ public class BinanceDepthBench {
         for (int r = 0; r < REPEAT; r++) lines.writeTo(all);
         depth = all.toByteArray();
 
-        steady = new BinanceReplay(true, "depth-repeated", sink, new DataIssueLog());
-        steadyView = steady;
-        steady.loadSnapshots(new ByteArrayInputStream(http));
+        steady = CryptoRecordings.binance(true, "depth-repeated", sink, new DataIssueLog());
+        CryptoRecordings.loadSnapshots(steady, new ByteArrayInputStream(http), "http");
         steady.replay(new ByteArrayInputStream(depth));
         steady.replay(new ByteArrayInputStream(depth));
         for (SymbolStats s : steady.stats()) {
@@ -108,19 +109,18 @@ public class BinanceDepthBench {
         depthParse();
         TaqSample.check("depth messages parsed and dropped per pass", (long) 764 * REPEAT, depthIgnored() - before);
 
-        if (steady.depthFallbacks() != 0 || steady.fastDepthMessages() == 0)
-            throw new IllegalStateException("byte scanner fell back " + steady.depthFallbacks() + " times");
+        if (steady.decoder().depthFallbacks() != 0 || steady.decoder().fastDepthMessages() == 0)
+            throw new IllegalStateException("byte scanner fell back " + steady.decoder().depthFallbacks() + " times");
 
-        steadyJackson = new BinanceReplay(true, "depth-repeated-jackson", sink, new DataIssueLog());
-        steadyJackson.fastDepth(false);
-        steadyJacksonView = steadyJackson;
-        steadyJackson.loadSnapshots(new ByteArrayInputStream(http));
+        steadyJackson = CryptoRecordings.binance(true, "depth-repeated-jackson", sink, new DataIssueLog());
+        steadyJackson.decoder().fastDepth(false);
+        CryptoRecordings.loadSnapshots(steadyJackson, new ByteArrayInputStream(http), "http");
         steadyJackson.replay(new ByteArrayInputStream(depth));
         steadyJackson.replay(new ByteArrayInputStream(depth));
         for (SymbolStats s : steadyJackson.stats()) {
             if (s.synced) throw new IllegalStateException("expected every symbol unsynced after the repeats: " + s);
         }
-        if (steadyJackson.fastDepthMessages() != 0) throw new IllegalStateException("Jackson variant used the scanner");
+        if (steadyJackson.decoder().fastDepthMessages() != 0) throw new IllegalStateException("Jackson variant used the scanner");
 
         long deltas = fullReplay();
         System.out.printf("%n[BinanceDepthBench] %d depthUpdate lines x %d = %d bytes; full replay checksum %d%n",
@@ -137,7 +137,7 @@ public class BinanceDepthBench {
     @OperationsPerInvocation(DEPTH_BYTES)
     public long depthParse() {
         steady.replay(new ByteArrayInputStream(depth));
-        return sink.h + steadyView.symbols().get(0).stats.messages;
+        return sink.h + steady.sync().symbols().get(0).stats.messages;
     }
 
     /** {@code depthParse} with the byte scanner switched off: every message through Jackson (the old path). */
@@ -145,15 +145,15 @@ public class BinanceDepthBench {
     @OperationsPerInvocation(DEPTH_BYTES)
     public long depthParseJackson() {
         steadyJackson.replay(new ByteArrayInputStream(depth));
-        return sink.h + steadyJacksonView.symbols().get(0).stats.messages;
+        return sink.h + steadyJackson.sync().symbols().get(0).stats.messages;
     }
 
     @Benchmark
     @OperationsPerInvocation(RECORDING_BYTES)
     public long fullReplay() throws IOException {
         Sink out = new Sink();
-        BinanceReplay r = new BinanceReplay(true, "ws", out, new DataIssueLog());
-        r.loadSnapshots(new ByteArrayInputStream(http));
+        Recording<BinanceBookSync, BinanceDecoder> r = CryptoRecordings.binance(true, "ws", out, new DataIssueLog());
+        CryptoRecordings.loadSnapshots(r, new ByteArrayInputStream(http), "http");
         r.replay(new ByteArrayInputStream(ws));
         r.finish();
         return out.h;

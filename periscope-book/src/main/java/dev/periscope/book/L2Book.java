@@ -26,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>Sizes are {@link Px} fixed point and never negative; size 0 removes a level. Single-threaded.
  */
-public final class L2Book implements OrderBookView {
+public final class L2Book implements MutableL2Book {
     private final Ladder bids = new Ladder(1);
     private final Ladder asks = new Ladder(-1);
     /** Indexed by {@link Side#ordinal()}: a load instead of a branch that a 50/50 mix of sides mispredicts. */
@@ -42,6 +42,7 @@ public final class L2Book implements OrderBookView {
     private Ladder ladder(Side s) { return bySide[s.ordinal()]; }
 
     /** Sets the aggregate size at a level; 0 removes it. Throws on a negative size or {@link Px#NONE} price. */
+    @Override
     public void set(Side side, long price, long size) {
         if (size < 0) throw new IllegalArgumentException("negative size " + size + " at " + price);
         if (price == Px.NONE) throw new IllegalArgumentException("price NONE");
@@ -66,6 +67,7 @@ public final class L2Book implements OrderBookView {
         set(d.side, d.price, d.size);
     }
 
+    @Override
     public void clear() {
         bids.clear();
         asks.clear();
@@ -74,6 +76,19 @@ public final class L2Book implements OrderBookView {
     /** Removes every level strictly worse than {@code price} on {@code side}. */
     public void truncateWorseThan(Side side, long price) {
         ladder(side).truncateWorseThan(price);
+    }
+
+    /** {@inheritDoc} In one step ({@link #truncateWorseThan}) when some levels stay. */
+    @Override
+    public int truncate(Side side, int maxDepth) {
+        int n = depth(side);
+        if (n <= maxDepth) return 0;
+        if (maxDepth <= 0) {
+            for (int i = n - 1; i >= 0; i--) set(side, price(side, i), 0);
+            return n;
+        }
+        truncateWorseThan(side, price(side, maxDepth - 1));
+        return n - depth(side);
     }
 
     @Override

@@ -13,11 +13,12 @@ import java.util.TreeMap;
  * twin against which the fast books are compared in tests (state hash) and the book used where speed does not
  * matter (checksum verification). Allocates on every update; never use on a hot path.
  */
-public final class ReferenceL2Book implements OrderBookView {
+public final class ReferenceL2Book implements MutableL2Book {
     private final NavigableMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
     private final NavigableMap<Long, Long> asks = new TreeMap<>();
 
     /** Sets the aggregate size at a level; size 0 removes it. Negative sizes are rejected. */
+    @Override
     public void set(Side side, long price, long size) {
         if (size < 0) throw new IllegalArgumentException("negative size " + size);
         Map<Long, Long> m = side == Side.BUY ? bids : asks;
@@ -25,9 +26,22 @@ public final class ReferenceL2Book implements OrderBookView {
         else m.put(price, size);
     }
 
+    @Override
     public void clear() {
         bids.clear();
         asks.clear();
+    }
+
+    /** {@inheritDoc} Removes the last keys of the side's map. */
+    @Override
+    public int truncate(Side side, int maxDepth) {
+        NavigableMap<Long, Long> m = map(side);
+        int removed = 0;
+        while (m.size() > Math.max(maxDepth, 0)) {
+            m.pollLastEntry();
+            removed++;
+        }
+        return removed;
     }
 
     private NavigableMap<Long, Long> map(Side s) { return s == Side.BUY ? bids : asks; }

@@ -1,20 +1,19 @@
 package dev.periscope.io.crypto;
 
 import dev.periscope.model.event.EventSource;
+import dev.periscope.io.crypto.recording.Recording;
 import dev.periscope.model.event.BookDeltaEvent;
 import dev.periscope.model.event.FeedStatusEvent;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.TradeEvent;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Pull adapter over a {@link VenueReplay} for {@link dev.periscope.replay.ReplayMerger}: the replay is
+ * Pull adapter over a {@link Recording} for {@link dev.periscope.replay.ReplayMerger}: the recording is
  * stepped one recorded line at a time and the events of that line are handed out one by one from pooled
  * flyweights (the pools grow to the largest message, e.g. a snapshot, then are reused: no allocation per event in
  * the steady state). Events come in recording (receive) order; {@code tsEvent} is the venue's time, which can step
@@ -22,40 +21,30 @@ import java.util.function.Function;
  * backwards tolerance (measured steps in docs/formats-crypto.md). Single-threaded.
  */
 public final class CryptoEventSource implements EventSource {
-    private final VenueReplay replay;
+    private final Recording<?, ?> recording;
     private final String name;
     private final Collector collector;
     private boolean finished;
 
-    private CryptoEventSource(VenueReplay replay, String name, Collector collector) {
-        this.replay = replay;
+    /** A source stepping {@code recording} (already opened), whose synchroniser pushes to {@code collector}. */
+    CryptoEventSource(Recording<?, ?> recording, String name, Collector collector) {
+        this.recording = recording;
         this.name = name;
         this.collector = collector;
     }
 
-    /**
-     * A source reading {@code in} with the replay built by {@code factory} from the handler it is given (load Binance
-     * snapshots inside the factory).
-     */
-    public static CryptoEventSource of(Function<MarketDataHandler, VenueReplay> factory, String name, InputStream in) {
-        Collector c = new Collector();
-        VenueReplay r = factory.apply(c);
-        r.open(in);
-        return new CryptoEventSource(r, name, c);
-    }
-
-    /** The wrapped replay (its statistics are final once {@link #next()} returned null). */
-    public VenueReplay replay() { return replay; }
+    /** The wrapped recording (its statistics are final once {@link #next()} returned null). */
+    public Recording<?, ?> recording() { return recording; }
 
     @Override
     public MarketEvent next() {
         Collector c = collector;
         while (c.read == c.size) {
             c.reset();
-            if (!replay.step()) {
+            if (!recording.step()) {
                 if (finished) return null;
                 finished = true;
-                replay.finish();
+                recording.finish();
                 if (c.size == 0) return null;
             }
         }
@@ -66,7 +55,7 @@ public final class CryptoEventSource implements EventSource {
     public String name() { return name; }
 
     @Override
-    public void close() { replay.close(); }
+    public void close() { recording.close(); }
 
     /** Copies pushed events into pooled instances, in order. */
     static final class Collector implements MarketDataHandler {
@@ -89,28 +78,21 @@ public final class CryptoEventSource implements EventSource {
         public void onBookDelta(BookDeltaEvent d) {
             if (nd == deltas.size()) deltas.add(new BookDeltaEvent());
             BookDeltaEvent c = deltas.get(nd++);
-            c.tsEvent = d.tsEvent; c.tsRecv = d.tsRecv; c.instrument = d.instrument; c.sourceSeq = d.sourceSeq;
-            c.venue = d.venue; c.side = d.side; c.price = d.price; c.size = d.size; c.flags = d.flags; c.updateId = d.updateId;
-            add(c);
+            add(c.copyFrom(d));
         }
 
         @Override
         public void onTrade(TradeEvent t) {
             if (nt == trades.size()) trades.add(new TradeEvent());
             TradeEvent c = trades.get(nt++);
-            c.tsEvent = t.tsEvent; c.tsRecv = t.tsRecv; c.instrument = t.instrument; c.sourceSeq = t.sourceSeq;
-            c.price = t.price; c.size = t.size; c.venue = t.venue; c.conditions = t.conditions;
-            c.aggressor = t.aggressor; c.tradeId = t.tradeId;
-            add(c);
+            add(c.copyFrom(t));
         }
 
         @Override
         public void onFeedStatus(FeedStatusEvent f) {
             if (ns == statuses.size()) statuses.add(new FeedStatusEvent());
             FeedStatusEvent c = statuses.get(ns++);
-            c.tsEvent = f.tsEvent; c.tsRecv = f.tsRecv; c.instrument = f.instrument; c.sourceSeq = f.sourceSeq;
-            c.venue = f.venue; c.synced = f.synced; c.reason = f.reason;
-            add(c);
+            add(c.copyFrom(f));
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.periscope.io.crypto;
 
-import dev.periscope.io.crypto.binance.BinanceReplay;
-import dev.periscope.io.crypto.coinbase.CoinbaseAdvancedReplay;
-import dev.periscope.io.crypto.coinbase.CoinbaseLegacyReplay;
-import dev.periscope.io.crypto.kraken.KrakenReplay;
+import dev.periscope.book.L2Book;
+import dev.periscope.book.MutableL2Book;
+import dev.periscope.io.crypto.binance.BinanceBookSync;
+import dev.periscope.io.crypto.binance.BinanceDecoder;
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
 import dev.periscope.model.Px;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.quality.DataIssueLog;
@@ -18,12 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Engine-free replay of one crypto WebSocket recording: detects the venue from the file's first line, runs the
- * matching venue replay (Binance spot/futures with its companion {@code *.http.*} snapshot file from the same
- * folder, Kraken v1, Coinbase legacy ws-feed, Coinbase Advanced Trade v3 JSONL, zstd-compressed or not) and returns
+ * Engine-free replay of one crypto WebSocket recording: detects the venue from the file's first line, wires the
+ * matching recording format, venue decoder and book synchroniser ({@link CryptoRecordings}: Binance spot/futures
+ * with its companion {@code *.http.*} snapshot file from the same folder, Kraken v1, Coinbase legacy ws-feed,
+ * Coinbase Advanced Trade v3 JSONL, zstd-compressed or not) and returns
  * per-symbol statistics with the final top of book. Events go to an optional {@link MarketDataHandler}.
  * Backs the {@code periscope crypto FILE...} command.
  */
@@ -55,8 +59,8 @@ public final class CryptoReplay {
             for (SymbolStats s : symbols) {
                 sb.append(String.format(Locale.ROOT, "%-17s %-11s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d %6d %-3s  %s%n",
                         s.venue, s.symbol, s.messages, s.snapshots, s.bookUpdates, s.staleDropped, s.gaps, s.resyncs,
-                        s.ignoredUnsynced, s.checksumOk, s.checksumFail, s.trades, s.tradeIdGaps, s.crossedAfterUpdate, s.topChecks, s.snapshots == 0 && s.bookUpdates == 0 ? "-" : s.synced ? "yes" : "NO",
-                        s.topOfBook()));
+                        s.ignoredUnsynced, s.checksumOk, s.checksumFail, s.trades, s.tradeIdGaps, s.crossedAfterUpdate, s.topChecks,
+                        !s.hasBook() ? "-" : s.synced ? "yes" : "NO", s.shownTop()));
             }
             sb.append(String.format(Locale.ROOT, "%-29s %6d %5d %6d %5d %4d %6d %6d %6d %6d %6d %6d %6d %6d%n", "total",
                     total(s -> s.messages), total(s -> s.snapshots), total(s -> s.bookUpdates), total(s -> s.staleDropped),
@@ -71,6 +75,16 @@ public final class CryptoReplay {
         public String toString() { return table(); }
     }
 
+    /**
+     * A file that cannot be replayed: missing, a directory, not a crypto recording, a Binance snapshot file given
+     * alone, or a Binance stream without its REST snapshots. The message is {@code FILE: reason}.
+     */
+    public static final class RecordingRejected extends IllegalArgumentException {
+        public RecordingRejected(Path file, String reason) {
+            super(file + ": " + reason);
+        }
+    }
+
     /** Replays one recording with a fresh skip-policy issue log and no handler. */
     public static Result replay(Path file) throws IOException {
         return replay(file, null, new DataIssueLog());
@@ -78,58 +92,79 @@ public final class CryptoReplay {
 
     /** Replays one recording, pushing events to {@code handler} (may be null) and issues to {@code issues}. */
     public static Result replay(Path file, MarketDataHandler handler, DataIssueLog issues) throws IOException {
+        return replay(file, handler, issues, L2Book::new);
+    }
+
+    /**
+     * Replays one recording into books made by {@code books} (e.g. {@code ReferenceL2Book::new} for the twin
+     * comparison). Throws {@link RecordingRejected} for a file that is not a replayable recording.
+     */
+    public static Result replay(Path file, MarketDataHandler handler, DataIssueLog issues, Supplier<MutableL2Book> books)
+            throws IOException {
         Format f = detect(file);
         List<Path> snaps = new ArrayList<>();
-        VenueReplay r = build(file, f, handler, issues, snaps);
-        try (InputStream in = open(file)) { r.replay(in); }
+        Recording<?, ?> r = build(file, f, handler, issues, snaps, books);
+        try (InputStream in = open(file)) {
+            r.open(in, file.getFileName().toString());
+            while (r.step()) { /* loop */ }
+        }
         r.finish();
         return new Result(file, f, r.stats(), snaps, issues);
     }
 
     /**
      * The recording as a pull {@link dev.periscope.model.event.EventSource} (for {@code ReplayMerger}); the file
-     * stays open until the source is exhausted or closed. Statistics: {@code source.replay().stats()} at the end.
+     * stays open until the source is exhausted or closed. Statistics: {@code source.recording().stats()} at the end.
      */
     public static CryptoEventSource source(Path file, DataIssueLog issues) throws IOException {
         Format f = detect(file);
-        InputStream in = open(file);
-        IOException[] failed = new IOException[1];
-        CryptoEventSource s = CryptoEventSource.of(h -> {
-            try {
-                return build(file, f, h, issues, new ArrayList<>());
-            } catch (IOException e) {
-                failed[0] = e;
-                return null;
-            }
-        }, file.getFileName().toString(), in);
-        if (failed[0] != null) { in.close(); throw failed[0]; }
-        return s;
+        CryptoEventSource.Collector c = new CryptoEventSource.Collector();
+        Recording<?, ?> r = build(file, f, c, issues, new ArrayList<>(), L2Book::new);
+        r.open(open(file), file.getFileName().toString());
+        return new CryptoEventSource(r, file.getFileName().toString(), c);
     }
 
-    private static VenueReplay build(Path file, Format f, MarketDataHandler handler, DataIssueLog issues, List<Path> snaps)
-            throws IOException {
+    private static Recording<?, ?> build(Path file, Format f, MarketDataHandler handler, DataIssueLog issues, List<Path> snaps,
+                                         Supplier<MutableL2Book> books) throws IOException {
         String name = file.getFileName().toString();
         switch (f) {
             case BINANCE_SPOT, BINANCE_FUTURES -> {
-                BinanceReplay b = new BinanceReplay(f == Format.BINANCE_FUTURES, name, handler, issues);
+                Recording<BinanceBookSync, BinanceDecoder> b = CryptoRecordings.binance(f == Format.BINANCE_FUTURES, name, handler, issues);
+                b.sync().bookFactory(books); // before the snapshots create the symbols
                 snaps.addAll(companionSnapshots(file));
-                for (Path h : snaps) {
-                    b.source(h.getFileName().toString());
-                    try (InputStream in = open(h)) { b.loadSnapshots(in); }
+                if (snaps.isEmpty()) {
+                    throw new RecordingRejected(file, "Binance depth stream without its REST depth snapshots: no "
+                            + name.substring(0, Math.max(0, name.indexOf(".ws."))) + ".http.* file beside it (a local book cannot be synced without one)");
                 }
-                b.source(name);
+                int loaded = 0;
+                for (Path h : snaps) {
+                    try (InputStream in = open(h)) { loaded += CryptoRecordings.loadSnapshots(b, in, h.getFileName().toString()); }
+                }
+                if (loaded == 0) {
+                    throw new RecordingRejected(file, "no REST depth snapshot could be read from "
+                            + snaps.stream().map(p -> p.getFileName().toString()).toList() + " (a local book cannot be synced without one)");
+                }
+                b.sync().at(name, 0);
                 return b;
             }
-            case KRAKEN -> { return new KrakenReplay(name, handler, issues); }
-            case COINBASE_LEGACY -> { return new CoinbaseLegacyReplay(name, handler, issues); }
-            case COINBASE_ADVANCED_V3 -> { return new CoinbaseAdvancedReplay(name, handler, issues); }
-            case BINANCE_HTTP -> throw new IllegalArgumentException(name + " is a Binance REST snapshot file; replay its ws file instead");
-            default -> throw new IllegalArgumentException(name + ": unrecognised crypto recording (first line does not name a supported venue)");
+            case KRAKEN -> { return withBooks(CryptoRecordings.kraken(name, handler, issues), books); }
+            case COINBASE_LEGACY -> { return withBooks(CryptoRecordings.coinbaseLegacy(name, handler, issues), books); }
+            case COINBASE_ADVANCED_V3 -> { return withBooks(CryptoRecordings.coinbaseAdvanced(name, handler, issues), books); }
+            case BINANCE_HTTP -> throw new RecordingRejected(file, "a Binance REST snapshot file; replay its .ws. file instead");
+            default -> throw new RecordingRejected(file, "not a crypto recording (first line does not name a supported venue)");
         }
+    }
+
+    private static Recording<?, ?> withBooks(Recording<?, ?> r, Supplier<MutableL2Book> books) {
+        r.sync().bookFactory(books);
+        return r;
     }
 
     /** Recognises the recording format from its first line. */
     public static Format detect(Path file) throws IOException {
+        if (!Files.exists(file)) throw new RecordingRejected(file, "no such file");
+        if (Files.isDirectory(file)) throw new RecordingRejected(file, "is a directory, not a recording file");
+        if (!Files.isReadable(file)) throw new RecordingRejected(file, "not readable");
         String first;
         try (InputStream in = open(file)) {
             byte[] b = in.readNBytes(512);

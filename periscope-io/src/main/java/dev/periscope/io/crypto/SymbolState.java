@@ -1,5 +1,6 @@
 package dev.periscope.io.crypto;
 
+import dev.periscope.book.MutableL2Book;
 import dev.periscope.model.AssetClass;
 import dev.periscope.model.Instrument;
 
@@ -7,10 +8,10 @@ import dev.periscope.model.Instrument;
 public class SymbolState {
     public final String symbol;
     public final Instrument instrument;
-    public final LocalBook book;
+    public final MutableL2Book book;
     public final SymbolStats stats;
 
-    public SymbolState(CryptoVenue venue, String symbol, AssetClass assetClass, LocalBook book) {
+    public SymbolState(CryptoVenue venue, String symbol, AssetClass assetClass, MutableL2Book book) {
         this.symbol = symbol;
         this.instrument = new Instrument(symbol, assetClass, venue.market, 1);
         this.book = book;

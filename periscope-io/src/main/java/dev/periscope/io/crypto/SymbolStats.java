@@ -58,13 +58,26 @@ public final class SymbolStats {
     }
 
     /** Copies the top of book and depths from {@code book}. */
-    public void captureTop(LocalBook book) {
+    public void captureTop(dev.periscope.book.OrderBookView book) {
         bestBid = book.price(Side.BUY, 0);
         bestBidSize = book.size(Side.BUY, 0);
         bestAsk = book.price(Side.SELL, 0);
         bestAskSize = book.size(Side.SELL, 0);
         bidDepth = book.depth(Side.BUY);
         askDepth = book.depth(Side.SELL);
+    }
+
+    /** True when the feed sent book data for this symbol (snapshots or updates, applied, buffered or ignored). */
+    public boolean hasBook() {
+        return snapshots > 0 || bookUpdates > 0 || ignoredUnsynced > 0 || buffered > 0;
+    }
+
+    /**
+     * The top of book for display: {@link #topOfBook()} when the book is synced or there is none, otherwise
+     * "unsynced (book not shown)" — a book after a gap or a failed checksum is not the venue's book.
+     */
+    public String shownTop() {
+        return hasBook() && !synced ? "unsynced (book not shown)" : topOfBook();
     }
 
     /** "bid x size / ask x size" or "-" when a side is empty. */

@@ -2,7 +2,31 @@ package dev.periscope.io.crypto;
 
 /** Allocation-free parsing of the timestamps found in crypto recordings. Stateless. */
 public final class Text {
+    /** Largest epoch second whose nanoseconds fit a long (year 2262). */
+    static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+    private static final long OUT_OF_RANGE = MAX_EPOCH_SECONDS + 1;
+
     private Text() {}
+
+    /** Epoch milliseconds (Binance {@code E}, {@code T}) to epoch ns; throws instead of wrapping when out of range. */
+    public static long millisToNanos(long ms) {
+        if (ms < 0 || ms > Long.MAX_VALUE / 1_000_000L) throw new NumberFormatException("millisecond time out of range: " + ms);
+        return ms * 1_000_000L;
+    }
+
+    /**
+     * Non-negative decimal integer of the ASCII digits {@code c[from, to)}; throws (never wraps) when it does not fit
+     * a long or a character is not a digit. {@code what} names the field in the message.
+     */
+    public static long digits(char[] c, int from, int to, String what) {
+        if (from >= to) throw new NumberFormatException("empty " + what);
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            if (c[i] < '0' || c[i] > '9') throw new NumberFormatException("non-numeric " + what);
+            v = Math.addExact(Math.multiplyExact(v, 10L), c[i] - '0');
+        }
+        return v;
+    }
 
     /** Decimal epoch seconds ("1633998512.0633569") in {@code s[from,to)} to epoch ns (truncating beyond 9 decimals). */
     public static long epochSecondsToNanos(CharSequence s, int from, int to) {
@@ -12,7 +36,7 @@ public final class Text {
         for (; i < to && s.charAt(i) != '.'; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') throw new NumberFormatException("bad epoch seconds: " + s.subSequence(from, to));
-            sec = sec * 10 + (c - '0');
+            sec = Math.min(sec * 10 + (c - '0'), OUT_OF_RANGE); // saturates instead of wrapping
             digits = true;
         }
         if (i < to) {
@@ -24,6 +48,7 @@ public final class Text {
         }
         if (!digits) throw new NumberFormatException("bad epoch seconds: " + s.subSequence(from, to));
         for (; fd < 9; fd++) frac *= 10;
+        if (sec > MAX_EPOCH_SECONDS) throw new NumberFormatException("epoch seconds out of range: " + s.subSequence(from, to));
         return sec * 1_000_000_000L + frac;
     }
 
@@ -35,7 +60,7 @@ public final class Text {
         for (; i < to && b[i] != '.'; i++) {
             int c = b[i];
             if (c < '0' || c > '9') throw new NumberFormatException("bad epoch seconds at byte " + (i - from));
-            sec = sec * 10 + (c - '0');
+            sec = Math.min(sec * 10 + (c - '0'), OUT_OF_RANGE); // saturates instead of wrapping
             digits = true;
         }
         if (i < to) {
@@ -47,6 +72,7 @@ public final class Text {
         }
         if (!digits) throw new NumberFormatException("empty epoch seconds");
         for (; fd < 9; fd++) frac *= 10;
+        if (sec > MAX_EPOCH_SECONDS) throw new NumberFormatException("epoch seconds out of range (" + (to - from) + " bytes)");
         return sec * 1_000_000_000L + frac;
     }
 
@@ -59,6 +85,8 @@ public final class Text {
             throw new NumberFormatException("not an ISO-8601 UTC instant: " + s.subSequence(from, to));
         int y = num(s, from, 4), mo = num(s, from + 5, 2), d = num(s, from + 8, 2);
         int h = num(s, from + 11, 2), mi = num(s, from + 14, 2), se = num(s, from + 17, 2);
+        if (y < 1678 || y > 2261 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+            throw new NumberFormatException("ISO-8601 instant out of range (years 1678-2261 fit epoch ns): " + s.subSequence(from, to));
         long frac = 0;
         int fd = 0, i = from + 19;
         if (i < to - 1) {

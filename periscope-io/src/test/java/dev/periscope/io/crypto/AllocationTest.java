@@ -1,7 +1,6 @@
 package dev.periscope.io.crypto;
 
-import dev.periscope.io.crypto.coinbase.CoinbaseLegacyReplay;
-import dev.periscope.io.crypto.kraken.KrakenReplay;
+import dev.periscope.io.crypto.recording.CryptoRecordings;
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.testkit.SharedData;
@@ -43,8 +42,8 @@ class AllocationTest {
         byte[] data = Files.readAllBytes(SharedData.path("crypto-ws/KRAKEN.ws.50.0"));
         MarketDataHandler none = new MarketDataHandler() {};
         double perMsg = bytesPerMessage(data, 4279, d -> {
-            KrakenReplay r = new KrakenReplay("mem", none, new DataIssueLog());
-            r.bookFactory(ArrayBook::new);
+            var r = CryptoRecordings.kraken("mem", none, new DataIssueLog());
+            r.sync().bookFactory(ArrayBook::new);
             r.replay(new ByteArrayInputStream(d));
             assertThat(r.stats().stream().mapToLong(s -> s.checksumFail).sum()).isZero();
         });
@@ -56,8 +55,8 @@ class AllocationTest {
         byte[] data = Files.readAllBytes(SharedData.path("crypto-ws/COINBASE.ws.28.0"));
         MarketDataHandler none = new MarketDataHandler() {};
         double perMsg = bytesPerMessage(data, 9943, d -> {
-            CoinbaseLegacyReplay r = new CoinbaseLegacyReplay("mem", none, new DataIssueLog());
-            r.bookFactory(ArrayBook::new);
+            var r = CryptoRecordings.coinbaseLegacy("mem", none, new DataIssueLog());
+            r.sync().bookFactory(ArrayBook::new);
             r.replay(new ByteArrayInputStream(d));
         });
         assertThat(perMsg).isLessThan(16.0);

@@ -1,12 +1,13 @@
 package dev.periscope.io.crypto;
 
+import dev.periscope.book.MutableL2Book;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 
 import java.util.Arrays;
 
 /** Test-only allocation-free book (sorted primitive arrays) used to measure the replays' own allocation. */
-final class ArrayBook implements LocalBook {
+final class ArrayBook implements MutableL2Book {
     private long[][] px = {new long[4096], new long[4096]};
     private long[][] sz = {new long[4096], new long[4096]};
     private final int[] n = new int[2];

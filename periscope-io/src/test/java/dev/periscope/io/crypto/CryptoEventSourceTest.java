@@ -49,7 +49,7 @@ class CryptoEventSourceTest {
                 MarketEvent e;
                 while ((e = src.next()) != null) e.dispatchTo(pull);
                 assertThat(src.next()).isNull();
-                assertThat(src.replay().stats().stream().mapToLong(s -> s.bookUpdates).sum())
+                assertThat(src.recording().stats().stream().mapToLong(s -> s.bookUpdates).sum())
                         .isEqualTo(res.total(s -> s.bookUpdates));
             }
             assertThat(pull.deltas).as(name).isEqualTo(push.deltas);

@@ -6,11 +6,16 @@ public final class BarEvent extends MarketEvent {
     public long open, high, low, close;
     public long volume;
 
+    /** A new event equal to this one in every field (allocates). */
     public BarEvent copy() {
-        BarEvent b = new BarEvent();
-        copyHeaderTo(b);
-        b.durationNanos = durationNanos; b.open = open; b.high = high; b.low = low; b.close = close; b.volume = volume;
-        return b;
+        return new BarEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public BarEvent copyFrom(BarEvent o) {
+        copyHeaderFrom(o);
+        durationNanos = o.durationNanos; open = o.open; high = o.high; low = o.low; close = o.close; volume = o.volume;
+        return this;
     }
 
     @Override

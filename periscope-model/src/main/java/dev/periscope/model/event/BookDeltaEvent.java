@@ -39,11 +39,16 @@ public final class BookDeltaEvent extends MarketEvent {
 
     public boolean isLast() { return (flags & FLAG_LAST) != 0; }
 
+    /** A new event equal to this one in every field (allocates). */
     public BookDeltaEvent copy() {
-        BookDeltaEvent d = new BookDeltaEvent();
-        copyHeaderTo(d);
-        d.venue = venue; d.side = side; d.price = price; d.size = size; d.flags = flags; d.updateId = updateId;
-        return d;
+        return new BookDeltaEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public BookDeltaEvent copyFrom(BookDeltaEvent o) {
+        copyHeaderFrom(o);
+        venue = o.venue; side = o.side; price = o.price; size = o.size; flags = o.flags; updateId = o.updateId;
+        return this;
     }
 
     @Override

@@ -19,11 +19,16 @@ public final class FeedStatusEvent extends MarketEvent {
         return this;
     }
 
+    /** A new event equal to this one in every field (allocates). */
     public FeedStatusEvent copy() {
-        FeedStatusEvent f = new FeedStatusEvent();
-        copyHeaderTo(f);
-        f.venue = venue; f.synced = synced; f.reason = reason;
-        return f;
+        return new FeedStatusEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public FeedStatusEvent copyFrom(FeedStatusEvent o) {
+        copyHeaderFrom(o);
+        venue = o.venue; synced = o.synced; reason = o.reason;
+        return this;
     }
 
     @Override

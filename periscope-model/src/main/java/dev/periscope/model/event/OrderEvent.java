@@ -45,11 +45,16 @@ public final class OrderEvent extends MarketEvent {
         return this;
     }
 
+    /** A new event equal to this one in every field (allocates). */
     public OrderEvent copy() {
-        OrderEvent o = new OrderEvent();
-        copyHeaderTo(o);
-        o.type = type; o.orderId = orderId; o.side = side; o.price = price; o.size = size; o.venue = venue;
-        return o;
+        return new OrderEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public OrderEvent copyFrom(OrderEvent o) {
+        copyHeaderFrom(o);
+        type = o.type; orderId = o.orderId; side = o.side; price = o.price; size = o.size; venue = o.venue;
+        return this;
     }
 
     @Override

@@ -34,11 +34,16 @@ public final class QuoteEvent extends MarketEvent {
     /** True when both sides are present and bid &gt; ask. A locked quote (bid == ask) is not crossed. */
     public boolean isCrossed() { return hasBid() && hasAsk() && bidPrice > askPrice; }
 
+    /** A new event equal to this one in every field (allocates). */
     public QuoteEvent copy() {
-        QuoteEvent q = new QuoteEvent();
-        copyHeaderTo(q);
-        q.venue = venue; q.bidPrice = bidPrice; q.bidSize = bidSize; q.askPrice = askPrice; q.askSize = askSize;
-        return q;
+        return new QuoteEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public QuoteEvent copyFrom(QuoteEvent o) {
+        copyHeaderFrom(o);
+        venue = o.venue; bidPrice = o.bidPrice; bidSize = o.bidSize; askPrice = o.askPrice; askSize = o.askSize;
+        return this;
     }
 
     @Override

@@ -31,12 +31,17 @@ public final class TradeEvent extends MarketEvent {
         return this;
     }
 
+    /** A new event equal to this one in every field (allocates). */
     public TradeEvent copy() {
-        TradeEvent t = new TradeEvent();
-        copyHeaderTo(t);
-        t.price = price; t.size = size; t.venue = venue; t.conditions = conditions; t.aggressor = aggressor;
-        t.tradeId = tradeId;
-        return t;
+        return new TradeEvent().copyFrom(this);
+    }
+
+    /** Overwrites every field of this event with {@code o}'s (header included); returns this. No allocation. */
+    public TradeEvent copyFrom(TradeEvent o) {
+        copyHeaderFrom(o);
+        price = o.price; size = o.size; venue = o.venue; conditions = o.conditions; aggressor = o.aggressor;
+        tradeId = o.tradeId;
+        return this;
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.periscope.io.crypto.binance;
 
 import java.util.Arrays;
 
-/** One parsed depthUpdate (or REST snapshot): ids and the changed levels as fixed point. Reused; {@link #copy()} to keep. */
-final class BinanceDiff {
+/**
+ * One decoded depthUpdate (or REST depth snapshot): ids and the changed levels as fixed point. Reused by the
+ * decoder; the book synchroniser {@link #copy()}s it to keep it (buffering before a snapshot).
+ */
+public final class BinanceDiff {
     long recvNs;
     long eventMs;
     long firstId;      // U
@@ -16,6 +19,17 @@ final class BinanceDiff {
     long[] bidSz = new long[16];
     long[] askPx = new long[16];
     long[] askSz = new long[16];
+
+    /** A new, empty snapshot received at {@code recvNs} (epoch ns), for {@link BinanceDecoder#decodeSnapshot}; allocates. */
+    public static BinanceDiff snapshot(long recvNs) {
+        BinanceDiff d = new BinanceDiff();
+        d.reset();
+        d.recvNs = recvNs;
+        return d;
+    }
+
+    /** Update id {@code u} (the snapshot's {@code lastUpdateId}). */
+    public long lastUpdateId() { return lastId; }
 
     void reset() {
         recvNs = 0; eventMs = 0; firstId = 0; lastId = 0; prevLastId = Long.MIN_VALUE; nb = 0; na = 0; line = 0;

@@ -1,5 +1,7 @@
 package dev.periscope.io.crypto.binance;
 
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -51,14 +53,14 @@ class DepthScannerTest {
         }
     }
 
-    record Run(BinanceReplay replay, List<String> events, List<String> issues, long issueTotal, List<String> stats) {}
+    record Run(Recording<BinanceBookSync, BinanceDecoder> replay, List<String> events, List<String> issues, long issueTotal, List<String> stats) {}
 
     static Run run(byte[] ws, Path http, boolean futures, boolean fast) throws IOException {
         Tape tape = new Tape();
         DataIssueLog log = new DataIssueLog();
-        BinanceReplay r = new BinanceReplay(futures, "ws", tape, log);
-        r.fastDepth(fast);
-        try (InputStream in = Files.newInputStream(http)) { r.loadSnapshots(in); }
+        var r = CryptoRecordings.binance(futures, "ws", tape, log);
+        r.decoder().fastDepth(fast);
+        try (InputStream in = Files.newInputStream(http)) { CryptoRecordings.loadSnapshots(r, in, "http"); }
         r.replay(new ByteArrayInputStream(ws));
         r.finish();
         List<String> issues = log.firstIssues().stream().map(Object::toString).toList();
@@ -82,9 +84,9 @@ class DepthScannerTest {
             assertSame(fast, slow);
             assertThat(fast.events).hasSizeGreaterThan(1000);
             assertThat(fast.issueTotal).isZero();
-            assertThat(fast.replay.fastDepthMessages()).isEqualTo(futures ? 764 : 177);
-            assertThat(fast.replay.depthFallbacks()).isZero();
-            assertThat(slow.replay.fastDepthMessages()).isZero();
+            assertThat(fast.replay.decoder().fastDepthMessages()).isEqualTo(futures ? 764 : 177);
+            assertThat(fast.replay.decoder().depthFallbacks()).isZero();
+            assertThat(slow.replay.decoder().fastDepthMessages()).isZero();
         }
     }
 
@@ -275,8 +277,8 @@ class DepthScannerTest {
                 + "\"stream\":\"sushiusdt@depth@100ms\" } ";
         Run[] r = both(reordered);
         assertSame(r[0], orig);
-        assertThat(r[0].replay.depthFallbacks()).isZero();
-        assertThat(r[0].replay.fastDepthMessages()).isEqualTo(764);
+        assertThat(r[0].replay.decoder().depthFallbacks()).isZero();
+        assertThat(r[0].replay.decoder().fastDepthMessages()).isEqualTo(764);
     }
 
     /** The fast path declines; Jackson gives the same result as for the original line. */
@@ -293,8 +295,8 @@ class DepthScannerTest {
         };
         for (String v : variants) {
             Run[] r = both(v);
-            assertThat(r[0].replay.depthFallbacks()).as(v).isEqualTo(1);
-            assertThat(r[0].replay.fastDepthMessages()).as(v).isEqualTo(763);
+            assertThat(r[0].replay.decoder().depthFallbacks()).as(v).isEqualTo(1);
+            assertThat(r[0].replay.decoder().fastDepthMessages()).as(v).isEqualTo(763);
             assertSame(r[0], orig);
         }
     }
@@ -319,8 +321,8 @@ class DepthScannerTest {
         int errors = 0;
         for (String v : variants) {
             Run[] r = both("{\"stream\":\"sushiusdt@depth@100ms\",\"data\":{" + v + "}}");
-            assertThat(r[0].replay.depthFallbacks()).as(v).isEqualTo(1);
-            assertThat(r[0].replay.fastDepthMessages()).as(v).isEqualTo(763);
+            assertThat(r[0].replay.decoder().depthFallbacks()).as(v).isEqualTo(1);
+            assertThat(r[0].replay.decoder().fastDepthMessages()).as(v).isEqualTo(763);
             if (r[0].issueTotal > 0) {
                 errors++;
                 assertThat(r[0].issues.get(0)).contains("ws:" + lineOfOriginal());

@@ -1,5 +1,7 @@
 package dev.periscope.io.crypto.kraken;
 
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
 import dev.periscope.io.crypto.SymbolStats;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
@@ -22,12 +24,12 @@ import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class KrakenReplayTest {
+class KrakenBookSyncTest {
     static final Path BOOK = SharedData.path("crypto-ws/KRAKEN.ws.50.0");
     static final Path TRADES = SharedData.path("crypto-ws/KRAKEN.ws.48.0");
 
-    static KrakenReplay replay(List<String> lines, MarketDataHandler h, DataIssueLog issues) throws IOException {
-        KrakenReplay r = new KrakenReplay("mem", h, issues);
+    static Recording<KrakenBookSync, KrakenDecoder> replay(List<String> lines, MarketDataHandler h, DataIssueLog issues) throws IOException {
+        var r = CryptoRecordings.kraken("mem", h, issues);
         r.replay(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         r.finish();
         return r;
@@ -36,7 +38,7 @@ class KrakenReplayTest {
     @Test
     void everyChecksumInTheRecordingVerifies() throws IOException {
         DataIssueLog issues = new DataIssueLog();
-        KrakenReplay r = KrakenReplay.run(List.of(BOOK), null, issues);
+        var r = CryptoRecordings.run(CryptoRecordings.kraken(BOOK.getFileName().toString(), null, issues), List.of(BOOK));
         assertThat(issues.total()).isZero();
         List<SymbolStats> st = r.stats();
         assertThat(st).hasSize(10);
@@ -53,17 +55,17 @@ class KrakenReplayTest {
     @Test
     void finalTopOfBookMatchesIndependentReplay() throws IOException {
         // values from an independent Python replay of the same file (string-keyed dicts, Decimal sort)
-        KrakenReplay r = KrakenReplay.run(List.of(BOOK), null, new DataIssueLog());
+        var r = CryptoRecordings.run(CryptoRecordings.kraken(BOOK.getFileName().toString(), null, new DataIssueLog()), List.of(BOOK));
         assertTop(r, "ADA/XBT", "0.00002288", "11947.13445094", "0.0000229", "7200.50427342", 707, 840);
         assertTop(r, "XBT/CHF", "56060.3", "0.05804973", "56194.2", "0.017", 500, 315);
         assertTop(r, "GRT/ETH", "0.0008335", "506.69981876", "0.0008362", "3304.00414043", 60, 73);
         assertTop(r, "XMR/USD", "353.64", "30.3", "354.48", "6.86050247", 657, 426);
-        assertThat(r.pair("GRT/ETH").priceDecimals()).isEqualTo(9); // "0.000835600": 9 decimals, 8 significant
-        assertThat(r.pair("XMR/USD").priceDecimals()).isEqualTo(8);
-        assertThat(r.pair("XMR/USD").volumeDecimals()).isEqualTo(8);
+        assertThat(r.sync().pair("GRT/ETH").priceDecimals()).isEqualTo(9); // "0.000835600": 9 decimals, 8 significant
+        assertThat(r.sync().pair("XMR/USD").priceDecimals()).isEqualTo(8);
+        assertThat(r.sync().pair("XMR/USD").volumeDecimals()).isEqualTo(8);
     }
 
-    private static void assertTop(KrakenReplay r, String pair, String bid, String bidSz, String ask, String askSz, int bidDepth, int askDepth) {
+    private static void assertTop(Recording<?, ?> r, String pair, String bid, String bidSz, String ask, String askSz, int bidDepth, int askDepth) {
         SymbolStats s = r.stats().stream().filter(x -> x.symbol.equals(pair)).findFirst().orElseThrow();
         assertThat(s.bestBid).as(pair).isEqualTo(Px.parse(bid));
         assertThat(s.bestBidSize).as(pair).isEqualTo(Px.parse(bidSz));
@@ -95,10 +97,10 @@ class KrakenReplayTest {
 
         List<FeedStatusEvent> st = new ArrayList<>();
         DataIssueLog issues = new DataIssueLog();
-        KrakenReplay r = replay(lines, new MarketDataHandler() {
+        var r = replay(lines, new MarketDataHandler() {
             @Override public void onFeedStatus(FeedStatusEvent s) { st.add(s.copy()); }
         }, issues);
-        KrakenReplay.Pair xmr = r.pair("XMR/USD");
+        KrakenBookSync.Pair xmr = r.sync().pair("XMR/USD");
         assertThat(xmr.stats.checksumFail).isEqualTo(1);
         assertThat(xmr.firstChecksumFailLine).isEqualTo(idx + 1);
         assertThat(issues.count("checksum")).isEqualTo(1);
@@ -119,7 +121,7 @@ class KrakenReplayTest {
         lines.add(40, "1618678141.5: {\"event\":\"heartbeat\"} {\"x\":1}");   // two values on one line
         lines.add(60, "1618678142.5: [1664,{\"a\":[[\"1e5\",\"1.0\",\"1.0\"]]},\"book-1000\",\"WAVES/EUR\"]"); // exponent
         DataIssueLog issues = new DataIssueLog();
-        KrakenReplay r = replay(lines, null, issues);
+        var r = replay(lines, null, issues);
         assertThat(issues.count("parse")).isEqualTo(3);
         assertThat(issues.firstIssues()).extracting(i -> i.line()).containsExactly(21L, 41L, 61L);
         // every real message after them still parses and verifies
@@ -151,9 +153,9 @@ class KrakenReplayTest {
                 // a and b in two objects; a republish; one delete; one new best bid pushes the 11th bid out
                 "3.0: [7,{\"a\":[[\"101.00\",\"0.000\",\"2.5\"],[\"110.00\",\"7.000\",\"2.6\",\"r\"]]},{\"b\":[[\"99.50\",\"4.000\",\"2.7\"]]},\"book-10\",\"T/USD\"]");
         DataIssueLog issues = new DataIssueLog();
-        KrakenReplay r = replay(lines, null, issues);
+        var r = replay(lines, null, issues);
         assertThat(issues.total()).isZero();
-        KrakenReplay.Pair p = r.pair("T/USD");
+        KrakenBookSync.Pair p = r.sync().pair("T/USD");
         assertThat(p.book.depth(Side.BUY)).isEqualTo(10);
         assertThat(p.book.price(Side.BUY, 0)).isEqualTo(Px.parse("99.5"));
         assertThat(p.book.price(Side.BUY, 9)).isEqualTo(Px.parse("91")); // 90.00 truncated away
@@ -179,9 +181,9 @@ class KrakenReplayTest {
     @Test
     void tradesCarryTheTakerSideAsAggressor() throws IOException {
         List<TradeEvent> trades = new ArrayList<>();
-        KrakenReplay.run(List.of(TRADES), new MarketDataHandler() {
+        CryptoRecordings.run(CryptoRecordings.kraken("trades", new MarketDataHandler() {
             @Override public void onTrade(TradeEvent t) { trades.add(t.copy()); }
-        }, new DataIssueLog());
+        }, new DataIssueLog()), List.of(TRADES));
         assertThat(trades).hasSize(10);
         assertThat(trades).filteredOn(t -> t.aggressor == Aggressor.BUY).hasSize(5);
         assertThat(trades).filteredOn(t -> t.aggressor == Aggressor.SELL).hasSize(5);

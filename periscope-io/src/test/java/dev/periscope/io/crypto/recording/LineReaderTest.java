@@ -1,4 +1,4 @@
-package dev.periscope.io.crypto;
+package dev.periscope.io.crypto.recording;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.periscope.io.crypto;
+package dev.periscope.io.crypto.recording;
 
 import java.io.IOException;
 import java.io.InputStream;

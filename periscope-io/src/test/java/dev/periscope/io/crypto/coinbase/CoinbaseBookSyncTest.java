@@ -1,5 +1,6 @@
 package dev.periscope.io.crypto.coinbase;
 
+import dev.periscope.io.crypto.recording.CryptoRecordings;
 import dev.periscope.io.crypto.CryptoReplay;
 import dev.periscope.io.crypto.SymbolStats;
 import dev.periscope.model.Aggressor;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CoinbaseReplayTest {
+class CoinbaseBookSyncTest {
     static final Path LEGACY = SharedData.path("crypto-ws/COINBASE.ws.28.0");
     static final Path V3 = SharedData.path("crypto-ws/COINBASE_advanced_trade_v3.jsonl.zst");
 
@@ -63,24 +64,24 @@ class CoinbaseReplayTest {
     void legacyRecordingCountsAndFinalBooks() throws IOException {
         DataIssueLog issues = new DataIssueLog();
         BookFromEvents h = new BookFromEvents();
-        CoinbaseLegacyReplay r = CoinbaseLegacyReplay.run(LEGACY, h, issues);
+        var r = CryptoRecordings.run(CryptoRecordings.coinbaseLegacy(LEGACY.getFileName().toString(), h, issues), List.of(LEGACY));
         assertThat(issues.total()).isZero();
         assertThat(r.stats()).hasSize(10);
         assertThat(r.stats().stream().mapToLong(s -> s.snapshots).sum()).isEqualTo(10);
         assertThat(r.stats().stream().mapToLong(s -> s.bookUpdates).sum()).isEqualTo(9719);
         assertThat(r.stats().stream().mapToLong(s -> s.trades).sum()).isEqualTo(97); // matches; the 10 last_match are history
-        assertThat(r.symbols().stream().mapToLong(p -> p.lastMatches).sum()).isEqualTo(10);
+        assertThat(r.sync().symbols().stream().mapToLong(p -> p.lastMatches).sum()).isEqualTo(10);
         assertThat(r.stats().stream().mapToLong(s -> s.messages).sum()).isEqualTo(9943);
         assertThat(r.stats().stream().mapToLong(s -> s.tradeIdGaps).sum()).isZero();
         assertThat(r.stats().stream().mapToLong(s -> s.seqRegressions).sum()).isZero();
         assertThat(r.stats().stream().mapToLong(s -> s.seqJumps).sum()).isEqualTo(97);
         assertThat(r.stats()).allMatch(s -> s.crossedAfterUpdate == 0 && s.synced);
         // final books, from an independent Python replay (Decimal dicts) of the same file
-        top(r.product("SKL-USD").stats, "0.7902", "468", "0.7911", "450", 816, 1341);
-        top(r.product("DASH-BTC").stats, "0.00619316", "1.687", "0.00619947", "28.997", 436, 541);
-        top(r.product("NMR-EUR").stats, "66.9257", "1.322", "67.021", "11.95", 633, 310);
+        top(r.sync().product("SKL-USD").stats, "0.7902", "468", "0.7911", "450", 816, 1341);
+        top(r.sync().product("DASH-BTC").stats, "0.00619316", "1.687", "0.00619947", "28.997", 436, 541);
+        top(r.sync().product("NMR-EUR").stats, "66.9257", "1.322", "67.021", "11.95", 633, 310);
         // the book rebuilt from the emitted deltas alone equals the replay's book
-        for (CoinbaseLegacyReplay.Product p : r.symbols()) {
+        for (CoinbaseLegacyBookSync.Product p : r.sync().symbols()) {
             TreeMap<Long, Long>[] b = h.book(p.symbol);
             assertThat(b[0].size()).isEqualTo(p.book.depth(Side.BUY));
             assertThat(b[1].size()).isEqualTo(p.book.depth(Side.SELL));
@@ -91,7 +92,7 @@ class CoinbaseReplayTest {
     @Test
     void legacyMatchSideIsTheMakerSoAggressorIsOpposite() throws IOException {
         BookFromEvents h = new BookFromEvents();
-        CoinbaseLegacyReplay.run(LEGACY, h, new DataIssueLog());
+        CryptoRecordings.run(CryptoRecordings.coinbaseLegacy(LEGACY.getFileName().toString(), h, new DataIssueLog()), List.of(LEGACY));
         // 97 matches, all after their product's snapshot (independent Python count): 60 at/through the touch
         // all agree with aggressor = opposite of the maker side, 37 print inside the spread (undecidable)
         assertThat(h.contradicting).isZero();
@@ -99,9 +100,9 @@ class CoinbaseReplayTest {
         assertThat(h.inside).isEqualTo(37);
         // and the ticker of each trade (taker side, same trade_id; last_match included) agrees with every derived aggressor
         DataIssueLog issues = new DataIssueLog();
-        CoinbaseLegacyReplay r = CoinbaseLegacyReplay.run(LEGACY, null, issues);
-        assertThat(r.symbols().stream().mapToLong(p -> p.tickerSideChecked).sum()).isEqualTo(107);
-        assertThat(r.symbols().stream().mapToLong(p -> p.tickerSideDisagrees).sum()).isZero();
+        var r = CryptoRecordings.run(CryptoRecordings.coinbaseLegacy(LEGACY.getFileName().toString(), null, issues), List.of(LEGACY));
+        assertThat(r.sync().symbols().stream().mapToLong(p -> p.tickerSideChecked).sum()).isEqualTo(107);
+        assertThat(r.sync().symbols().stream().mapToLong(p -> p.tickerSideDisagrees).sum()).isZero();
         assertThat(issues.count("consistency")).isZero();
     }
 
@@ -139,16 +140,16 @@ class CoinbaseReplayTest {
         long laterL2 = lines.subList(idx, lines.size()).stream().filter(l -> l.contains("l2_data")).count();
         List<FeedStatusEvent> st = new ArrayList<>();
         DataIssueLog issues = new DataIssueLog();
-        CoinbaseAdvancedReplay r = new CoinbaseAdvancedReplay("mem", new MarketDataHandler() {
+        var r = CryptoRecordings.coinbaseAdvanced("mem", new MarketDataHandler() {
             @Override public void onFeedStatus(FeedStatusEvent f) { st.add(f.copy()); }
         }, issues);
         r.replay(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         r.finish();
-        assertThat(r.sequenceGaps).isEqualTo(1);
+        assertThat(r.sync().sequenceGaps).isEqualTo(1);
         assertThat(issues.count("sequence-gap")).isEqualTo(1);
         assertThat(st).filteredOn(f -> !f.synced).extracting(f -> f.instrument.symbol()).containsExactlyInAnyOrder("BTC-USD", "ETH-USD");
-        assertThat(r.symbols()).allMatch(p -> !p.stats.synced && p.stats.gaps == 1);
-        assertThat(r.symbols().stream().mapToLong(p -> p.stats.ignoredUnsynced).sum()).isEqualTo(laterL2);
+        assertThat(r.sync().symbols()).allMatch(p -> !p.stats.synced && p.stats.gaps == 1);
+        assertThat(r.sync().symbols().stream().mapToLong(p -> p.stats.ignoredUnsynced).sum()).isEqualTo(laterL2);
     }
 
     @Test
@@ -158,10 +159,10 @@ class CoinbaseReplayTest {
                 "2.0: {\"type\":\"snapshot\",\"product_id\":\"X-USD\",\"bids\":[[\"1.4\",\"3\"]],\"asks\":[[\"1.6\",\"4\"]]}",
                 "3.0: {\"changes\":[[\"sell\",\"1.6\",\"0\"],[\"sell\",\"1.7\",\"5\"]],\"type\":\"l2update\",\"product_id\":\"X-USD\",\"time\":\"2021-04-17T16:43:38Z\"}") + "\n";
         DataIssueLog issues = new DataIssueLog();
-        CoinbaseLegacyReplay r = new CoinbaseLegacyReplay("mem", null, issues);
+        var r = CryptoRecordings.coinbaseLegacy("mem", null, issues);
         r.replay(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         r.finish();
-        CoinbaseLegacyReplay.Product p = r.product("X-USD");
+        CoinbaseLegacyBookSync.Product p = r.sync().product("X-USD");
         assertThat(issues.count("order")).isEqualTo(1);
         assertThat(p.l2BeforeSnapshot).isEqualTo(1);
         assertThat(p.book.sizeAt(Side.BUY, Px.parse("1.5"))).isZero();

@@ -1,5 +1,7 @@
 package dev.periscope.io.crypto.binance;
 
+import dev.periscope.io.crypto.recording.CryptoRecordings;
+import dev.periscope.io.crypto.recording.Recording;
 import dev.periscope.io.crypto.SymbolStats;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BinanceReplayTest {
+class BinanceBookSyncTest {
     static final Path WS = SharedData.path("crypto-ws/BINANCE.ws.1.0");
     static final Path HTTP = SharedData.path("crypto-ws/BINANCE.http.0.0");
     static final Path FWS = SharedData.path("crypto-ws/BINANCE_FUTURES.ws.1.0");
@@ -44,7 +46,7 @@ class BinanceReplayTest {
         @Override public void onTrade(TradeEvent t) { trades.add(t.copy()); }
     }
 
-    static SymbolStats stat(BinanceReplay r, String sym) {
+    static SymbolStats stat(Recording<?, ?> r, String sym) {
         return r.stats().stream().filter(s -> s.symbol.equals(sym)).findFirst().orElseThrow();
     }
 
@@ -52,7 +54,7 @@ class BinanceReplayTest {
     void spotRecordingSyncsEverySymbolWithoutGaps() throws IOException {
         Recorder rec = new Recorder();
         DataIssueLog issues = new DataIssueLog();
-        BinanceReplay r = BinanceReplay.run(WS, HTTP, false, rec, issues);
+        var r = CryptoRecordings.runBinance(WS, HTTP, false, rec, issues);
         assertThat(issues.total()).isZero();
         // depthUpdate diffs per symbol (177 in all), stale diffs dropped (u <= lastUpdateId), applied = the rest
         String[] syms = {"NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR"};
@@ -78,8 +80,8 @@ class BinanceReplayTest {
     @Test
     void nknusdtFirstDiffIsDroppedAndTheNextBridgesTheSnapshot() throws IOException {
         // README: snapshot lastUpdateId=499869752; first diff U=499869750,u=499869752 must be dropped
-        BinanceReplay r = BinanceReplay.run(WS, HTTP, false, null, new DataIssueLog());
-        BinanceReplay.Sym s = r.symbols().stream().filter(x -> x.symbol.equals("NKNUSDT")).findFirst().orElseThrow();
+        var r = CryptoRecordings.runBinance(WS, HTTP, false, null, new DataIssueLog());
+        BinanceBookSync.Sym s = r.sync().symbols().stream().filter(x -> x.symbol.equals("NKNUSDT")).findFirst().orElseThrow();
         assertThat(s.snapshotId).isEqualTo(499869752L);
         assertThat(s.stats.staleDropped).isEqualTo(1);
         assertThat(s.stats.buffered).isEqualTo(1); // that first diff arrived before the snapshot
@@ -91,10 +93,10 @@ class BinanceReplayTest {
     @Test
     void finalBooksEqualNaiveApplicationOfDiffsToTheSnapshot() throws IOException {
         for (boolean fut : new boolean[] {false, true}) {
-            BinanceReplay r = BinanceReplay.run(fut ? FWS : WS, fut ? FHTTP : HTTP, fut, null, new DataIssueLog());
+            var r = CryptoRecordings.runBinance(fut ? FWS : WS, fut ? FHTTP : HTTP, fut, null, new DataIssueLog());
             Map<String, NaiveBook> naive = naive(fut ? FWS : WS, fut ? FHTTP : HTTP, fut);
             assertThat(naive).hasSize(4);
-            for (BinanceReplay.Sym s : r.symbols()) {
+            for (BinanceBookSync.Sym s : r.sync().symbols()) {
                 NaiveBook n = naive.get(s.symbol);
                 assertThat(levels(s, Side.BUY)).as(s.symbol).isEqualTo(n.bids);
                 assertThat(levels(s, Side.SELL)).as(s.symbol).isEqualTo(n.asks);
@@ -107,7 +109,7 @@ class BinanceReplayTest {
     void futuresRecordingUsesPuContinuity() throws IOException {
         Recorder rec = new Recorder();
         DataIssueLog issues = new DataIssueLog();
-        BinanceReplay r = BinanceReplay.run(FWS, FHTTP, true, rec, issues);
+        var r = CryptoRecordings.runBinance(FWS, FHTTP, true, rec, issues);
         assertThat(issues.total()).isZero();
         // per symbol: diffs, dropped with u < lastUpdateId (AKROUSDT's first applied diff has u == lastUpdateId)
         String[] syms = {"SUSHIUSDT", "AKROUSDT", "KEEPUSDT", "CTKUSDT"};
@@ -130,7 +132,7 @@ class BinanceReplayTest {
     @Test
     void aggressorComesFromBuyerIsMaker() throws IOException {
         Recorder rec = new Recorder();
-        BinanceReplay.run(WS, HTTP, false, rec, new DataIssueLog());
+        CryptoRecordings.runBinance(WS, HTTP, false, rec, new DataIssueLog());
         // 1633998512.9..: LRCBTC? check against the raw lines: count m=true lines vs SELL aggressors
         List<String> lines = Files.readAllLines(WS);
         long mTrue = lines.stream().filter(l -> l.contains("\"e\":\"aggTrade\"") && l.contains("\"m\":true")).count();
@@ -154,7 +156,7 @@ class BinanceReplayTest {
         // 1) one snapshot only: unsynced for the rest of the recording
         Recorder rec = new Recorder();
         DataIssueLog issues = new DataIssueLog();
-        BinanceReplay r = replay(lines, Files.readAllLines(HTTP), rec, issues);
+        var r = replay(lines, Files.readAllLines(HTTP), rec, issues);
         SymbolStats s = stat(r, "NKNUSDT");
         assertThat(s.gaps).isEqualTo(1);
         assertThat(s.resyncs).isZero();
@@ -189,7 +191,7 @@ class BinanceReplayTest {
         assertThat(rec.status).filteredOn(f -> f.instrument.symbol().equals("NKNUSDT")).extracting(f -> f.reason)
                 .containsExactly("snapshot", "gap", "resync");
         // after resync the book equals the naive application of the full (undropped) recording
-        BinanceReplay.Sym sym = r.symbols().stream().filter(x -> x.symbol.equals("NKNUSDT")).findFirst().orElseThrow();
+        BinanceBookSync.Sym sym = r.sync().symbols().stream().filter(x -> x.symbol.equals("NKNUSDT")).findFirst().orElseThrow();
         NaiveBook full = naive(WS, HTTP, false).get("NKNUSDT");
         assertThat(levels(sym, Side.BUY)).isEqualTo(full.bids);
         assertThat(levels(sym, Side.SELL)).isEqualTo(full.asks);
@@ -212,8 +214,8 @@ class BinanceReplayTest {
         }
         lines.remove(idx);
         DataIssueLog issues = new DataIssueLog();
-        BinanceReplay r = new BinanceReplay(true, "mem", null, issues);
-        r.loadSnapshots(stream(Files.readAllLines(FHTTP)));
+        var r = CryptoRecordings.binance(true, "mem", null, issues);
+        CryptoRecordings.loadSnapshots(r, stream(Files.readAllLines(FHTTP)), "http");
         r.replay(stream(lines));
         r.finish();
         SymbolStats ctk = stat(r, "CTKUSDT");
@@ -225,9 +227,9 @@ class BinanceReplayTest {
         assertThat(stat(r, "SUSHIUSDT").gaps).isZero();
     }
 
-    private static BinanceReplay replay(List<String> ws, List<String> http, MarketDataHandler h, DataIssueLog issues) throws IOException {
-        BinanceReplay r = new BinanceReplay(false, "mem", h, issues);
-        r.loadSnapshots(stream(http));
+    private static Recording<BinanceBookSync, BinanceDecoder> replay(List<String> ws, List<String> http, MarketDataHandler h, DataIssueLog issues) throws IOException {
+        var r = CryptoRecordings.binance(false, "mem", h, issues);
+        CryptoRecordings.loadSnapshots(r, stream(http), "http");
         r.replay(stream(ws));
         r.finish();
         return r;
@@ -237,7 +239,7 @@ class BinanceReplayTest {
         return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<Long, Long> levels(BinanceReplay.Sym s, Side side) {
+    private static Map<Long, Long> levels(BinanceBookSync.Sym s, Side side) {
         Map<Long, Long> m = new TreeMap<>();
         for (int i = 0; i < s.book.depth(side); i++) m.put(s.book.price(side, i), s.book.size(side, i));
         return m;
