@@ -57,11 +57,7 @@ public final class LobsterBookReader implements OrderBookView, AutoCloseable {
     }
 
     private static InputStream open(Path p) {
-        try {
-            return Files.newInputStream(p);
-        } catch (IOException e) {
-            throw new DataException("cannot open " + p, e);
-        }
+        return dev.periscope.io.csv.FileInput.open(p);
     }
 
     /** Advances to the next valid row; false at end of input. */

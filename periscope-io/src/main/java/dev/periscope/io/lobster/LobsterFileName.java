@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record LobsterFileName(String ticker, LocalDate date, String period, String kind, int levels) {
     private static final Pattern NAME =
-            Pattern.compile("^([A-Za-z0-9.\\-]+)_(\\d{4}-\\d{2}-\\d{2})_(.+)_(message|orderbook)_(\\d{1,4})\\.csv$");
+            Pattern.compile("^([A-Za-z0-9.\\-]+)_(\\d{4}-\\d{2}-\\d{2})_(.+)_(message|orderbook)_(\\d{1,4})\\.csv(?:\\.gz)?$");
 
     /** Parses a file name (no directories); empty if it does not follow the LOBSTER pattern. */
     public static Optional<LobsterFileName> parse(String fileName) {

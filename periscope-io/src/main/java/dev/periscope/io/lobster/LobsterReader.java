@@ -105,11 +105,7 @@ public final class LobsterReader implements EventSource {
     }
 
     private static InputStream open(Path p) {
-        try {
-            return Files.newInputStream(p);
-        } catch (IOException e) {
-            throw new DataException("cannot open " + p, e);
-        }
+        return dev.periscope.io.csv.FileInput.open(p);
     }
 
     @Override
