@@ -95,6 +95,17 @@ class NothingIsOkTest {
         Cli.fails(2, "periscope tape: " + Samples.QUOTES + ": is a quotes file (by its header), not trades; give it as --quotes",
                 "tape", "--trades", Samples.QUOTES.toString(), "--out", out.toString());
         assertThat(Files.exists(out)).isFalse();
+        Path trades = tmp.resolve("t.csv");
+        Cli.fails(2, "periscope tape: " + trades + ": is a trades file (by its header), not quotes; give it as --trades", "tape",
+                "--trades", Samples.TRADES.toString(), "--quotes", write(trades, "DT_EST,EX,SYMBOL,COND,SIZE,PRICE,CORR\n"), "--out", out.toString());
+    }
+
+    private static String write(Path p, String text) {
+        try {
+            return Files.writeString(p, text).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

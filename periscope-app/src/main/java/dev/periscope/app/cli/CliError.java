@@ -26,6 +26,15 @@ public final class CliError extends RuntimeException {
         return usage(String.valueOf(file), why);
     }
 
+    /** A file operation that failed (exit code 2): {@code file: doing (reason)}, the reason said plainly. */
+    public static CliError io(Path file, String doing, java.io.IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        return file(file, doing + " (" + why + ")");
+    }
+
     /** A bad option value (exit code 2): {@code --name value: allowed}. */
     public static CliError option(String name, Object value, String allowed) {
         return usage(name + " " + value, allowed);

@@ -33,7 +33,7 @@ public final class InputFile {
         } catch (ZipException e) {
             throw corrupt(file, e);
         } catch (IOException e) {
-            throw CliError.file(file, "cannot be read (" + e.getMessage() + ")");
+            throw CliError.io(file, "cannot be read", e);
         }
         if (head.length == 0) throw CliError.file(file, "is empty");
         if (isBinary(head)) throw CliError.file(file, "is a binary file, not text (CSV)");

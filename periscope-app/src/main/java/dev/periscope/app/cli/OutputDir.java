@@ -31,7 +31,7 @@ public final class OutputDir implements AutoCloseable {
         try {
             return new OutputDir(d, Files.createTempDirectory(d, ".partial-"));
         } catch (IOException e) {
-            throw CliError.file(dir, "not writable (" + e.getMessage() + ")");
+            throw CliError.io(dir, "not writable", e);
         }
     }
 
@@ -41,7 +41,7 @@ public final class OutputDir implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw CliError.file(dir, "cannot create directory (" + e.getMessage() + ")");
+            throw CliError.io(dir, "cannot create directory", e);
         }
         if (!Files.isWritable(dir)) throw CliError.file(dir, "not writable");
         return dir;

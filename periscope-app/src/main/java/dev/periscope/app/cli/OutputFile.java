@@ -47,7 +47,7 @@ public final class OutputFile implements AutoCloseable {
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
             return new OutputFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         } catch (IOException e) {
-            throw CliError.file(target, "not writable (" + e.getMessage() + ")");
+            throw CliError.io(target, "not writable", e);
         }
     }
 
