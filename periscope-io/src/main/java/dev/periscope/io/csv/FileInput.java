@@ -28,13 +28,6 @@ public final class FileInput {
         }
     }
 
-    /** True if the file starts with gzip's magic bytes. */
-    public static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
-    }
-
     /** {@code in} (which must support mark/reset) decompressed if it starts with gzip's magic bytes. */
     public static InputStream decompressed(InputStream in) throws IOException {
         in.mark(2);

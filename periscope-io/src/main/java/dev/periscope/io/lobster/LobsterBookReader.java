@@ -3,12 +3,9 @@ package dev.periscope.io.lobster;
 import dev.periscope.book.OrderBookView;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
-import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

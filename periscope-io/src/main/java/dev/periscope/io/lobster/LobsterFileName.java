@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a LOBSTER file name, {@code TICKER_YYYY-MM-DD_StartTime_EndTime_(message|orderbook)_LEVEL.csv}
+ * (also with {@code .gz} appended)
  * (LOBSTER sample-files readme, "Output Structure"). The part between the date and the kind is kept verbatim
  * ({@code "34200000_57600000"}, or e.g. {@code "head999"} for a truncated copy). Immutable.
  *

@@ -6,12 +6,9 @@ import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
-import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

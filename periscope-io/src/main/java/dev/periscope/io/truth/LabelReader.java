@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads ground-truth label files (CSV or JSON Lines, docs/evaluation.md) into {@link GroundTruthLabel}s, in file
