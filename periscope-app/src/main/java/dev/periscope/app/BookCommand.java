@@ -1,7 +1,11 @@
 package dev.periscope.app;
 
+import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.ErrorHandler;
+import dev.periscope.app.cli.ExitCodes;
+import dev.periscope.app.cli.LobsterPair;
+import dev.periscope.app.cli.OutputFile;
 import dev.periscope.io.lobster.LobsterBookCheck;
-import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssue;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.model.quality.IssuePolicy;
@@ -18,11 +22,15 @@ import java.util.concurrent.Callable;
 /**
  * {@code periscope book --lobster MESSAGE_FILE ORDERBOOK_FILE [--out FILE] [--strict]}: rebuilds the book from a
  * LOBSTER message file and checks it against LOBSTER's orderbook file at every event (see
- * {@link LobsterBookCheck} and docs/books.md). Exit code 0 when nothing mismatches, 1 on mismatches, 2 when
- * {@code --strict} stops at bad input or a file cannot be read.
+ * {@link LobsterBookCheck} and docs/books.md). Exit code 0 when nothing mismatches, 1 on mismatches, 2 on usage
+ * and input errors (including files that do not belong together and no events), 3 when {@code --strict} stops at
+ * a bad row ({@link ExitCodes}).
  */
 @Command(name = "book", mixinStandardHelpOptions = true,
-        description = "Rebuild an order book from LOBSTER messages and check it against LOBSTER's orderbook file at every event.")
+        description = {"Rebuild an order book from LOBSTER messages and check it against LOBSTER's orderbook file at every event.",
+                "Files may be gzip-compressed (detected from their content)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_MISMATCH, ExitCodes.HELP_USAGE, ExitCodes.HELP_STRICT, ExitCodes.HELP_INTERNAL})
 public final class BookCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +39,8 @@ public final class BookCommand implements Callable<Integer> {
             description = "LOBSTER message file and orderbook file (TICKER_YYYY-MM-DD_start_end_message_N.csv, ..._orderbook_N.csv).")
     List<Path> lobster;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the rebuilt book after every event in LOBSTER orderbook format.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the rebuilt book after every event in LOBSTER orderbook format; - for standard output "
+                    + "(the report then goes to standard error). Written to a temporary file and renamed when complete.")
     Path out;
 
     @Option(names = "--strict", description = "Stop at the first bad row instead of reporting and skipping it.")
@@ -42,32 +51,24 @@ public final class BookCommand implements Callable<Integer> {
     LocalDate date;
 
     @Override
-    public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws java.io.IOException {
+        LobsterPair.check(lobster, date);
+        PrintWriter o = OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         DataIssueLog issues = new DataIssueLog(strict ? IssuePolicy.STRICT : IssuePolicy.SKIP, 10, null);
         LobsterBookCheck.Result r;
-        try {
-            LobsterBookCheck check = new LobsterBookCheck(10);
-            r = date == null ? check.run(lobster.get(0), lobster.get(1), out, issues)
-                    : check.run(lobster.get(0), lobster.get(1), date, out, issues);
-        } catch (DataException e) {
-            err.println((e.issue() != null ? "stopped (--strict): " : "error: ") + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+        try (OutputFile book = out == null ? null : OutputFile.create(out)) {
+            r = new LobsterBookCheck(10).runWriting(lobster.get(0), lobster.get(1), date, book == null ? null : book.stream(), issues);
+            if (r.events() == 0) throw CliError.file(lobster.get(0), "no valid events (" + issues.total() + " rows reported as data issues)");
+            if (book != null) book.commit();
         }
         o.println("message file: " + lobster.get(0));
         o.println("orderbook file: " + lobster.get(1));
         o.println(r.summary());
         o.println(issues.summary());
-        for (DataIssue i : issues.firstIssues()) o.println("  " + i);
-        if (out != null) o.println("rebuilt book written to " + out);
+        for (DataIssue i : issues.firstIssues()) o.println("  " + ErrorHandler.cut(i.toString()));
+        if (out != null) o.println("rebuilt book written to " + (OutputFile.isStdout(out) ? "standard output" : out));
         o.println(r.mismatched() == 0 ? "result: OK (no mismatch)" : "result: MISMATCH");
         o.flush();
-        return r.mismatched() == 0 ? 0 : 1;
+        return r.mismatched() == 0 ? ExitCodes.OK : ExitCodes.MISMATCH;
     }
 }

@@ -2,7 +2,10 @@ package dev.periscope.app;
 
 import dev.periscope.eval.signing.SigningStudy;
 import dev.periscope.model.quality.DataIssueLog;
-import dev.periscope.model.quality.IssuePolicy;
+import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.ExitCodes;
+import dev.periscope.app.cli.IssuePrinter;
+import dev.periscope.app.cli.LobsterPair;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Trade signing (tick, quote, Lee-Ready, EMO, CLNV, reverse tick) scored against the true "
                 + "aggressor of LOBSTER executions.",
-                "The quote for an execution is the orderbook row before its message."})
+                "The quote for an execution is the orderbook row before its message.",
+                "Files may be gzip-compressed (detected from their content)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_STRICT, ExitCodes.HELP_INTERNAL})
 public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,17 +61,14 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lobster.size() != 2) {
-            throw new ParameterException(spec.commandLine(), "--lobster takes exactly MESSAGE_FILE ORDERBOOK_FILE once");
-        }
         if (quoteHistory < 1) throw new ParameterException(spec.commandLine(), "--quote-history must be >= 1");
         if (!Double.isFinite(quoteLagMs) || quoteLagMs < 0) {
             throw new ParameterException(spec.commandLine(), "--quote-lag-ms must be a finite number >= 0: " + quoteLagMs);
         }
+        LobsterPair.check(lobster);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DataIssueLog issues = new DataIssueLog(strict ? IssuePolicy.STRICT : IssuePolicy.SKIP, 20,
-                i -> err.println("data issue: " + i));
+        DataIssueLog issues = IssuePrinter.log(strict, err::println);
         if (bvcBarSeconds <= 0 || bvcWindow < 2 || !(bvcNu > 0) || Double.isInfinite(bvcNu)) {
             throw new ParameterException(spec.commandLine(),
                     "--bvc-bar-seconds must be > 0, --bvc-window >= 2, --bvc-nu finite and > 0");
@@ -73,6 +76,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         long lagNs = Math.round(quoteLagMs * 1_000_000.0);
         SigningStudy.BvcParams bvc = new SigningStudy.BvcParams(Math.multiplyExact(bvcBarSeconds, 1_000_000_000L), bvcWindow, bvcNu);
         SigningStudy.Result r = SigningStudy.evaluate(lobster.get(0), lobster.get(1), lagNs, quoteHistory, bvc, issues);
+        if (r.all().scored() == 0) {
+            throw CliError.file(lobster.get(0), "no executions (type 4 or 5) to score (" + issues.total() + " data issues)");
+        }
         out.print(SigningStudy.report(r, lobster.get(0).getFileName().toString()));
         out.println(issues.summary());
         out.flush();

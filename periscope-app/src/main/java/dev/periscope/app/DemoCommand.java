@@ -1,6 +1,9 @@
 package dev.periscope.app;
 
 import dev.periscope.analytics.detect.Alert;
+import dev.periscope.app.cli.ExitCodes;
+import dev.periscope.app.cli.OptionCheck;
+import dev.periscope.app.cli.OutputDir;
 import dev.periscope.analytics.flow.FootprintBar;
 import dev.periscope.analytics.flow.ValueArea;
 import dev.periscope.analytics.micro.BookImbalance;
@@ -51,12 +54,14 @@ import java.util.concurrent.Callable;
  * imbalance, spreads and their regime, and how well the prints were signed against the simulator's truth.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Simulate a session on the built-in market and print an order-flow summary (no data, no network).")
+        description = "Simulate a session on the built-in market and print an order-flow summary (no data, no network).",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "simulator seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--date", defaultValue = "2026-11-20", description = "session date (default ${DEFAULT-VALUE})")
+    @Option(names = "--date", defaultValue = "2026-11-20", description = "session date, an NYSE trading day (default ${DEFAULT-VALUE})")
     LocalDate date;
 
     @Option(names = "--symbol", defaultValue = "SIM", description = "ticker (default ${DEFAULT-VALUE})")
@@ -68,7 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--last-bars", defaultValue = "3", description = "footprints to print (default ${DEFAULT-VALUE})")
     int lastBars;
 
-    @Option(names = "--write", description = "also write the simulated session (TAQ-style CSV, LOBSTER) into this directory")
+    @Option(names = "--write", description = "also write the simulated session (TAQ-style CSV, LOBSTER) into this directory "
+            + "(through a temporary directory inside it, moved into place when complete)")
     Path write;
 
     @Option(names = "--lobster-venues", paramLabel = "CODES|all",
@@ -86,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long wall0 = System.nanoTime();
         PrintStream o = System.out;
-        SimConfig cfg = SimConfig.defaults().withSeed(seed).withSymbolAndDate(symbol, date);
+        SimConfig cfg = SimConfig.defaults().withSeed(seed).withSymbolAndDate(symbol, OptionCheck.nyseTradingDay("--date", date));
+        OptionCheck.atLeast("--last-bars", lastBars, 0);
         java.util.Set<Character> lobVenues = lobsterVenues(cfg);
         MarketSimulator sim = new MarketSimulator(cfg);
         Options.BarSpec spec = Options.bar(bar);
@@ -159,7 +166,11 @@ public final class DemoCommand implements Callable<Integer> {
         printTruth(o, sim, cfg, detectors);
         o.println(issues.summary());
         if (write != null) {
-            SessionFiles.Written w = SessionFiles.write(cfg, write, SessionFiles.LOBSTER_LEVELS, null, lobVenues);
+            SessionFiles.Written w;
+            try (OutputDir dir = OutputDir.stage(write)) {
+                w = SessionFiles.write(cfg, dir.path(), SessionFiles.LOBSTER_LEVELS, null, lobVenues);
+                dir.commit();
+            }
             StringBuilder v = new StringBuilder();
             for (SessionFiles.Lobster l : w.lobster()) v.append(v.isEmpty() ? "" : ", ").append(l.venue()).append(' ').append(String.format("%,d", l.rows()));
             o.println("wrote the simulated session to " + write + " (TAQ-style trades/quotes, LOBSTER message/orderbook of "

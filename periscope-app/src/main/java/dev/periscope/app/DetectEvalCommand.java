@@ -1,5 +1,9 @@
 package dev.periscope.app;
 
+import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.ExitCodes;
+import dev.periscope.app.cli.OptionCheck;
+import dev.periscope.app.cli.OutputFile;
 import dev.periscope.eval.AlarmRate;
 import dev.periscope.eval.ParameterSweep;
 import dev.periscope.eval.DetectEval;
@@ -11,8 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import java.util.concurrent.Callable;
  * alarm rates on real samples. See docs/detect-eval.md.
  */
 @Command(name = "detect-eval", mixinStandardHelpOptions = true,
-        description = "Score every detector on simulated sessions with planted ground truth (or alarm rates on real data).")
+        description = "Score every detector on simulated sessions with planted ground truth (or alarm rates on real data).",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
 public final class DetectEvalCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "5", description = "simulated sessions (default ${DEFAULT-VALUE})")
     int seeds;
@@ -42,7 +46,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
     @Option(names = "--hours", description = "simulate only regular hours HH:MM-HH:MM without pre/post market, e.g. 10:00-11:00")
     String hours;
 
-    @Option(names = "--out", description = "write the scorecard (or sweep / alarm-rate table) as .csv or .json")
+    @Option(names = "--out", description = "write the scorecard (or sweep / alarm-rate table) as .csv or .json (by the name; - = CSV on "
+            + "standard output, the report then goes to standard error)")
     Path out;
 
     @Option(names = "--sweep", description = "precision/recall over each detector's main parameter")
@@ -76,12 +81,13 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream o = System.out;
+        PrintStream o = OutputFile.isStdout(out) ? System.err : System.out;
+        OptionCheck.atLeast("--seeds", seeds, 1);
         long wall0 = System.nanoTime();
         List<String> dets = detector == null ? List.of() : List.of(detector);
-        if (detector != null) DetectorSlots.defaults(detector); // unknown name: clear error
+        if (detector != null) OptionCheck.oneOf("--detector", detector, DetectorSlots.all().toArray(String[]::new));
         if (plot != null && !sweep)
-            throw new IllegalArgumentException("--plot needs --sweep (it plots the sweep tables)");
+            throw CliError.usage("--plot", "needs --sweep (it plots the sweep tables)");
         if (real) return real(o, dets.isEmpty() ? DetectorSlots.all() : dets);
         DetectEval.Config cfg = DetectEval.Config.of(seeds).withSeeds(seed0, seeds).withDetectors(dets).withIncidental(!noIncidental);
         if (hours != null) cfg = cfg.withBase(withHours(SimConfig.defaults(), hours));
@@ -111,8 +117,12 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
     static SimConfig withHours(SimConfig c, String spec) {
         String[] p = spec.split("-");
-        if (p.length != 2) throw new IllegalArgumentException("--hours wants HH:MM-HH:MM, got " + spec);
-        return c.withHours(LocalTime.parse(p[0].trim()), LocalTime.parse(p[1].trim()), false);
+        try {
+            if (p.length == 2) return c.withHours(LocalTime.parse(p[0].trim()), LocalTime.parse(p[1].trim()), false);
+        } catch (java.time.DateTimeException e) {
+            // reported below
+        }
+        throw CliError.option("--hours", spec, "must be HH:MM-HH:MM within 00:00..23:59, e.g. 10:00-11:00");
     }
 
     private int real(PrintStream o, List<String> dets) throws Exception {
@@ -171,9 +181,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
         return sb.append("\n]\n").toString();
     }
 
-    private static void write(Path p, String s) throws java.io.IOException {
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(p, s, StandardCharsets.UTF_8);
+    private static void write(Path p, String s) {
+        OutputFile.write(p, s);
     }
 }

@@ -1,6 +1,7 @@
 package dev.periscope.app;
 
 import dev.periscope.analytics.flow.FootprintBarBuilder;
+import dev.periscope.app.cli.CliError;
 import dev.periscope.analytics.signing.SigningMethod;
 import dev.periscope.model.Px;
 
@@ -25,7 +26,7 @@ final class Options {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException("bad bar spec '" + s + "': use e.g. 30s, 5m, 1h (time), 10000v (volume), 500t (ticks)");
+        throw CliError.option("--bar", s, "must be a positive time (250ms, 30s, 5m, 1h), volume (10000v) or tick count (500t)");
     }
 
     private static long pos(String t, int suffix) {
@@ -37,10 +38,22 @@ final class Options {
     static SigningMethod method(String s) {
         for (SigningMethod m : SigningMethod.values()) {
             if (m.label().equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s.replace('-', '_'))) {
-                if (m.isDeferred()) throw new IllegalArgumentException("method " + s + " needs future trades; not for the tape");
+                if (m.isDeferred()) throw CliError.option("--classify", s, "needs future trades; must be one of tick, quote, lee-ready, emo, clnv");
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown signing method '" + s + "': tick, quote, lee-ready, emo, clnv");
+        throw CliError.option("--classify", s, "must be one of tick, quote, lee-ready, emo, clnv");
+    }
+
+    /** A positive decimal ({@link Px} fixed point), e.g. {@code --row 0.01}. */
+    static long positivePx(String option, String s) {
+        long v;
+        try {
+            v = Px.parse(s);
+        } catch (NumberFormatException e) {
+            v = 0;
+        }
+        if (v <= 0) throw CliError.option(option, s, "must be a positive decimal, e.g. 0.01");
+        return v;
     }
 }

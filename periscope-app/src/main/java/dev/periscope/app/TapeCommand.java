@@ -1,5 +1,11 @@
 package dev.periscope.app;
 
+import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.ExitCodes;
+import dev.periscope.app.cli.IssuePrinter;
+import dev.periscope.app.cli.OptionCheck;
+import dev.periscope.app.cli.OutputDir;
+import dev.periscope.app.cli.TaqInputs;
 import dev.periscope.model.event.EventSource;
 import dev.periscope.replay.ReplayMerger;
 import dev.periscope.tape.TapeConfig;
@@ -14,7 +20,6 @@ import dev.periscope.model.Instrument;
 import dev.periscope.model.Px;
 import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
-import dev.periscope.model.quality.IssuePolicy;
 import dev.periscope.model.time.Crypto24x7Calendar;
 import dev.periscope.model.time.NyseCalendar;
 import dev.periscope.model.time.TradingCalendar;
@@ -34,7 +39,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "tape", mixinStandardHelpOptions = true,
         description = {"Replay trades and quotes: sign prints, cumulative delta, footprint bars, value area, alerts.",
-                "TAQ-style CSV files are recognised from their header; other CSV needs --trades-mapping/--quotes-mapping."})
+                "TAQ-style CSV files are recognised from their header; other CSV needs --trades-mapping/--quotes-mapping.",
+                "Files may be gzip-compressed (detected from their content). The four output files are written to a",
+                "temporary directory inside --out and moved into place when the run completes."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_STRICT, ExitCodes.HELP_INTERNAL})
 public final class TapeCommand implements Callable<Integer> {
     @Option(names = "--trades", required = true, description = "trades file (TAQ-style or generic CSV)")
     Path trades;
@@ -69,7 +78,7 @@ public final class TapeCommand implements Callable<Integer> {
     @Option(names = "--rth", description = "count only regular-hours prints (others are written but flagged session-only)")
     boolean rth;
 
-    @Option(names = "--out", required = true, description = "output directory")
+    @Option(names = "--out", required = true, description = "output directory (tape writes four files, so - for standard output does not apply)")
     Path out;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
@@ -84,23 +93,25 @@ public final class TapeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream o = System.out;
-        DataIssueLog issues = new DataIssueLog(strict ? IssuePolicy.STRICT : IssuePolicy.SKIP, 1000,
-                i -> System.err.println("data issue: " + i));
+        DataIssueLog issues = IssuePrinter.log(strict, System.err::println);
         TradingCalendar cal = switch (calendar.toLowerCase()) {
             case "nyse", "xnys" -> NyseCalendar.instance();
             case "24x7", "crypto" -> Crypto24x7Calendar.INSTANCE;
-            default -> throw new IllegalArgumentException("unknown calendar " + calendar);
+            default -> throw CliError.option("--calendar", calendar, "must be one of nyse, 24x7");
         };
         Options.BarSpec barSpec = Options.bar(bar);
-        int bp = (int) Math.round(valueAreaPct * 100);
+        int bp = (int) Math.round(OptionCheck.range("--value-area", valueAreaPct, 0.01, 100, "percent") * 100);
+        OptionCheck.atLeast("--quote-lag-ms", quoteLagMs, 0);
+        OptionCheck.atLeast("--max-backstep-ms", maxBackstepMs, 0);
         TapeConfig config = TapeConfig.defaults(cal).withMethod(Options.method(classify))
                 .withQuoteLag(quoteLagMs * 1_000_000L).withBars(barSpec.kind(), barSpec.size())
-                .withRowSize(Px.parse(row)).withRegularHoursOnly(rth).withValueArea(new dev.periscope.analytics.flow.ValueArea(bp));
+                .withRowSize(Options.positivePx("--row", row)).withRegularHoursOnly(rth).withValueArea(new dev.periscope.analytics.flow.ValueArea(bp));
         RecordWriter.Format fmt = switch (format.toLowerCase()) {
             case "csv" -> RecordWriter.Format.CSV;
             case "json" -> RecordWriter.Format.JSON;
-            default -> throw new IllegalArgumentException("--format must be csv or json");
+            default -> throw CliError.option("--format", format, "must be one of csv, json");
         };
+        TaqInputs.check(trades, tradesMapping, quotes, quotesMapping);
         List<EventSource> sources = new ArrayList<>();
         try {
             // quotes first: on equal timestamps the quote is applied before the trade (stable tie rule)
@@ -108,9 +119,10 @@ public final class TapeCommand implements Callable<Integer> {
             sources.add(open(trades, tradesMapping, issues));
             long events;
             TapeProcessor processor;
-            try (TapeFiles files = new TapeFiles(out, fmt)) {
+            try (OutputDir dir = OutputDir.stage(out); TapeFiles files = new TapeFiles(dir.path(), fmt)) {
                 processor = new TapeProcessor(config, files);
                 events = new ReplayMerger(sources, maxBackstepMs * 1_000_000L, issues).run(processor);
+                if (processor.trades() == 0) throw CliError.file(trades, "no trades read (" + issues.total() + " data issues)");
                 o.printf("tape: %,d events (%,d trades, %,d quotes) signed with %s, %s bars%n", events,
                         processor.trades(), processor.quotes(), config.method().label(), barSpec.text());
                 o.printf("  unsigned counted prints: %,d   outside sessions%s: %,d%n", processor.unsignedPrints(),
@@ -120,12 +132,11 @@ public final class TapeCommand implements Callable<Integer> {
                 for (Instrument i : ins) o.printf("  %s: last-session CVD %s%n", i.id(), Px.format(processor.cvd(i)));
                 o.printf("  wrote %s: trades %,d rows, bars %,d, footprint %,d, alerts %,d%n", out,
                         files.tradeRows(), files.barRows(), files.footprintRows(), files.alertRows());
+                files.close();
+                dir.commit();
             }
             o.println(issues.summary());
             return 0;
-        } catch (DataException e) {
-            System.err.println("periscope tape: stopped (--strict): " + e.getMessage());
-            return 3;
         } finally {
             for (EventSource s : sources) s.close();
         }

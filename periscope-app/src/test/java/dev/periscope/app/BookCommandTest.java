@@ -61,8 +61,8 @@ class BookCommandTest {
         assertThat(r.out()).contains("mismatch line 501 ask level 1: expected 251 @ 585.42, got 250 @ 585.42",
                 "data issues: 1 (skipped)", "bad-type: 1", "AAPL_2012-06-21_head999_message_10.csv:10 [type]", "result: MISMATCH");
         Run strict = run("book", "--strict", "--lobster", msg.toString(), SharedData.path(BOOK).toString());
-        assertThat(strict.code()).isEqualTo(2);
-        assertThat(strict.err()).contains(":10 [type] bad-type");
+        assertThat(strict.code()).isEqualTo(3);
+        assertThat(strict.err()).contains(":10 [type] bad-type").contains("(stopped by --strict)");
     }
 
     @Test
@@ -71,12 +71,14 @@ class BookCommandTest {
         Files.copy(SharedData.path(MSG), msg);
         Run noDate = run("book", "--lobster", msg.toString(), SharedData.path(BOOK).toString());
         assertThat(noDate.code()).isEqualTo(2);
-        assertThat(noDate.err()).contains("error: not a LOBSTER file name");
+        assertThat(noDate.err()).isEqualTo("periscope book: " + msg + ": not a LOBSTER file name "
+                + "(TICKER_YYYY-MM-DD_start_end_message_N.csv) that holds the trading date; rename it or give --date YYYY-MM-DD\n");
         Run withDate = run("book", "--date", "2012-06-21", "--lobster", msg.toString(), SharedData.path(BOOK).toString());
         assertThat(withDate.code()).isZero();
         assertThat(withDate.out()).contains("level slots mismatched: 0\n");
-        Run missing = run("book", "--lobster", tmp.resolve("NOPE_2012-06-21_x_message_1.csv").toString(), SharedData.path(BOOK).toString());
+        Path nope = tmp.resolve("NOPE_2012-06-21_x_message_1.csv");
+        Run missing = run("book", "--lobster", nope.toString(), SharedData.path(BOOK).toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("error: cannot open");
+        assertThat(missing.err()).isEqualTo("periscope book: " + nope + ": not found\n");
     }
 }

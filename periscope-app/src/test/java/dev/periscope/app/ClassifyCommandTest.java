@@ -20,7 +20,7 @@ class ClassifyCommandTest {
     @Test
     void cliPrintsTheTables() {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new PeriscopeCli());
+        CommandLine cl = PeriscopeCli.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         Path msg = SharedData.path(MSG), ob = SharedData.path(OB);
@@ -37,7 +37,7 @@ class ClassifyCommandTest {
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--quote-lag-ms", "-1")).isNotZero();
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--lobster", msg.toString(),
                 ob.toString())).isNotZero();
-        assertThat(err.toString()).contains("--quote-lag-ms must be").contains("exactly MESSAGE_FILE ORDERBOOK_FILE");
+        assertThat(err.toString()).contains("--quote-lag-ms must be").contains("takes one MESSAGE_FILE ORDERBOOK_FILE pair, got 2 pairs");
     }
 
 }

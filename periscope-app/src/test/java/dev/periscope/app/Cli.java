@@ -25,6 +25,19 @@ final class Cli {
         }
     }
 
+    /**
+     * Runs {@code args}, requires exit code {@code code} and exactly {@code line} (one line, so no stack trace) on
+     * standard error; returns the result.
+     */
+    static Result fails(int code, String line, String... args) {
+        Result r = run(args);
+        if (r.exitCode() != code || !r.err().equals(line + System.lineSeparator())) {
+            throw new AssertionError("for " + String.join(" ", args) + "\nexpected exit code " + code + " and stderr\n  " + line
+                    + "\ngot exit code " + r.exitCode() + " and stderr\n  " + r.err());
+        }
+        return r;
+    }
+
     /** Runs {@code command args...}, requires exit code 0 and returns standard output. */
     static String ok(String command, String... args) {
         String[] all = new String[args.length + 1];

@@ -79,15 +79,13 @@ class DetectEvalCommandTest {
 
     @Test
     void plotWithoutSweepIsRejected() {
-        Cli.Result r = Cli.run("detect-eval", "--plot", "x.svg", "--seeds", "1");
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("--plot needs --sweep");
+        Cli.fails(2, "periscope detect-eval: --plot: needs --sweep (it plots the sweep tables)", "detect-eval", "--plot", "x.svg", "--seeds", "1");
     }
 
     @Test
     void unknownDetectorIsRejected() {
         Cli.Result r = Cli.run("detect-eval", "--detector", "nope");
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("unknown detector 'nope'");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("periscope detect-eval: --detector nope: must be one of block, sweep,").contains(", spoofing,");
     }
 }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streaming, allocation-free splitter of delimited text into lines and fields. Reads through one reusable byte
@@ -42,15 +41,9 @@ public final class CsvLineReader implements AutoCloseable {
         this.delimiter = delimiter;
     }
 
-    /** Opens {@code file} (gunzipping {@code *.gz}). Throws {@link DataException} if it cannot be opened. */
+    /** Opens {@code file} (gunzipped if it starts with gzip's magic bytes). Throws {@link DataException} if it cannot be opened. */
     public static CsvLineReader open(Path file, byte delimiter) {
-        try {
-            InputStream s = Files.newInputStream(file);
-            if (file.getFileName().toString().endsWith(".gz")) s = new GZIPInputStream(s, 1 << 16);
-            return new CsvLineReader(s, delimiter);
-        } catch (IOException e) {
-            throw new DataException("cannot open " + file + ": " + e.getMessage(), e);
-        }
+        return new CsvLineReader(FileInput.open(file), delimiter);
     }
 
     /** Advances to the next non-blank line and splits it; false at end of input. */

@@ -6,8 +6,12 @@ import dev.periscope.book.L3Status;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 import dev.periscope.model.event.OrderEvent;
+import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,24 +106,46 @@ public final class LobsterBookCheck {
 
     /** Runs the check; {@code out} may be null. Trading date and ticker from the message file's LOBSTER name. */
     public Result run(Path messageFile, Path orderbookFile, Path out, DataIssueLog issues) {
-        try (LobsterReader msgs = new LobsterReader(messageFile, issues);
-             LobsterBookReader rows = new LobsterBookReader(orderbookFile, issues)) {
-            return run(msgs, rows, out, issues);
-        }
+        return runWriting(messageFile, orderbookFile, null, open(out), issues);
     }
 
     /** Runs the check with an explicit trading date (New York) for files without a LOBSTER name; {@code out} may be null. */
     public Result run(Path messageFile, Path orderbookFile, java.time.LocalDate date, Path out, DataIssueLog issues) {
-        String ticker = LobsterFileName.parse(messageFile.getFileName().toString()).map(LobsterFileName::ticker).orElse("UNKNOWN");
-        try (LobsterReader msgs = new LobsterReader(messageFile, date, LobsterReader.NEW_YORK,
-                dev.periscope.model.Instrument.usEquity(ticker), issues);
+        return runWriting(messageFile, orderbookFile, date, open(out), issues);
+    }
+
+    /**
+     * Runs the check, writing the rebuilt book to {@code out} (may be null; closed at the end). {@code date} may be
+     * null: then the trading date comes from the message file's LOBSTER name.
+     */
+    public Result runWriting(Path messageFile, Path orderbookFile, java.time.LocalDate date, OutputStream out, DataIssueLog issues) {
+        try (LobsterReader msgs = date == null ? new LobsterReader(messageFile, issues) : dated(messageFile, date, issues);
              LobsterBookReader rows = new LobsterBookReader(orderbookFile, issues)) {
-            return run(msgs, rows, out, issues);
+            return runWriting(msgs, rows, out, issues);
+        }
+    }
+
+    private static LobsterReader dated(Path messageFile, java.time.LocalDate date, DataIssueLog issues) {
+        String ticker = LobsterFileName.parse(messageFile.getFileName().toString()).map(LobsterFileName::ticker).orElse("UNKNOWN");
+        return new LobsterReader(messageFile, date, LobsterReader.NEW_YORK, dev.periscope.model.Instrument.usEquity(ticker), issues);
+    }
+
+    private static OutputStream open(Path out) {
+        if (out == null) return null;
+        try {
+            return Files.newOutputStream(out);
+        } catch (IOException e) {
+            throw new DataException("cannot create " + out, e);
         }
     }
 
     /** Runs the check over open readers; {@code out} may be null. */
     public Result run(LobsterReader msgs, LobsterBookReader rows, Path out, DataIssueLog issues) {
+        return runWriting(msgs, rows, open(out), issues);
+    }
+
+    /** Runs the check over open readers, writing the rebuilt book to {@code out} (may be null; closed at the end). */
+    public Result runWriting(LobsterReader msgs, LobsterBookReader rows, OutputStream out, DataIssueLog issues) {
         L3Book l3 = new L3Book(1 << 16);
         L2Book book = new L2Book();
         Map<L3Status, Long> statuses = new EnumMap<>(L3Status.class);

@@ -3,12 +3,9 @@ package dev.periscope.io.lobster;
 import dev.periscope.book.OrderBookView;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
-import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -57,11 +54,7 @@ public final class LobsterBookReader implements OrderBookView, AutoCloseable {
     }
 
     private static InputStream open(Path p) {
-        try {
-            return Files.newInputStream(p);
-        } catch (IOException e) {
-            throw new DataException("cannot open " + p, e);
-        }
+        return dev.periscope.io.csv.FileInput.open(p);
     }
 
     /** Advances to the next valid row; false at end of input. */

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a LOBSTER file name, {@code TICKER_YYYY-MM-DD_StartTime_EndTime_(message|orderbook)_LEVEL.csv}
+ * (also with {@code .gz} appended)
  * (LOBSTER sample-files readme, "Output Structure"). The part between the date and the kind is kept verbatim
  * ({@code "34200000_57600000"}, or e.g. {@code "head999"} for a truncated copy). Immutable.
  *
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record LobsterFileName(String ticker, LocalDate date, String period, String kind, int levels) {
     private static final Pattern NAME =
-            Pattern.compile("^([A-Za-z0-9.\\-]+)_(\\d{4}-\\d{2}-\\d{2})_(.+)_(message|orderbook)_(\\d{1,4})\\.csv$");
+            Pattern.compile("^([A-Za-z0-9.\\-]+)_(\\d{4}-\\d{2}-\\d{2})_(.+)_(message|orderbook)_(\\d{1,4})\\.csv(?:\\.gz)?$");
 
     /** Parses a file name (no directories); empty if it does not follow the LOBSTER pattern. */
     public static Optional<LobsterFileName> parse(String fileName) {

@@ -6,12 +6,9 @@ import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 import dev.periscope.model.event.MarketEvent;
 import dev.periscope.model.event.OrderEvent;
-import dev.periscope.model.quality.DataException;
 import dev.periscope.model.quality.DataIssueLog;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -105,11 +102,7 @@ public final class LobsterReader implements EventSource {
     }
 
     private static InputStream open(Path p) {
-        try {
-            return Files.newInputStream(p);
-        } catch (IOException e) {
-            throw new DataException("cannot open " + p, e);
-        }
+        return dev.periscope.io.csv.FileInput.open(p);
     }
 
     @Override

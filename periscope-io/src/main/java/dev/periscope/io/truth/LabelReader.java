@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads ground-truth label files (CSV or JSON Lines, docs/evaluation.md) into {@link GroundTruthLabel}s, in file
@@ -37,14 +36,14 @@ public final class LabelReader {
 
     private LabelReader() {}
 
-    /** Reads {@code file} in the format its name implies ({@link LabelFormat#ofFileName}); {@code .gz} is unzipped. */
+    /** Reads {@code file} in the format its name implies ({@link LabelFormat#ofFileName}); gzip content (magic bytes 1f 8b) is unzipped. */
     public static List<GroundTruthLabel> read(Path file, DataIssueLog log) {
         return read(file, LabelFormat.ofFileName(file), log);
     }
 
     public static List<GroundTruthLabel> read(Path file, LabelFormat format, DataIssueLog log) {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        try (InputStream in = dev.periscope.io.csv.FileInput.decompressed(
+                     new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return read(r, file.getFileName().toString(), format, log);
         } catch (IOException e) {

@@ -34,6 +34,7 @@ public final class TapeFiles implements TapeListener, AutoCloseable {
     private final RecordWriter trades, bars, footprint, alerts;
     private long tradeRows, barRows, footprintRows, alertRows;
     private String currentSymbol = "";
+    private boolean closed;
 
     public TapeFiles(Path dir, RecordWriter.Format format) {
         try {
@@ -109,6 +110,8 @@ public final class TapeFiles implements TapeListener, AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         try {
             trades.close();
             bars.close();
