@@ -83,6 +83,8 @@ public final class AbsorptionDetector implements TradeDetector {
     private long head, tail;                     // sequence numbers: window = [head, tail)
     // monotonic deques of sequence numbers (max: decreasing prices, min: increasing)
     private long[] maxQ, minQ;
+    /** Prices of the window at an alert, sorted to count levels (reused). */
+    private long[] levelScratch = new long[64];
     private long maxH, maxT, minH, minT;
     private long buyVol, sellVol;
     // session
@@ -111,28 +113,27 @@ public final class AbsorptionDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             resetSession();
-            session = sessionKey;
+            session = print.session();
             inSession = true;
-            sessionFirstTs = t;
+            sessionFirstTs = print.ts();
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        evict(t);
-        push(t, price, size, venue, aggressor);
-        sessionVolume += size;
-        if (alerted && t - lastAlertTs < p.windowNanos()) return;
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        evict(print.ts());
+        push(print.ts(), print.price(), print.size(), print.venue(), print.aggressor());
+        sessionVolume += print.size();
+        if (alerted && print.ts() - lastAlertTs < p.windowNanos()) return;
         long delta = buyVol - sellVol;
         if (delta == 0 || tail - head < p.minPrints()) return;
-        long threshold = threshold(t);
+        long threshold = threshold(print.ts());
         if (threshold <= 0 || Math.abs(delta) < threshold) return;
         long p0 = px[(int) head & mask];
         long excursion = delta > 0 ? px[(int) maxQ[(int) maxH & mask] & mask] - p0 : p0 - px[(int) minQ[(int) minH & mask] & mask];
         if (excursion > p.maxTicks() * p.tickSize()) return;
         alerted = true;
-        lastAlertTs = t;
+        lastAlertTs = print.ts();
         sink.accept(alert(delta, threshold));
     }
 
@@ -202,7 +203,8 @@ public final class AbsorptionDetector implements TradeDetector {
         int n = (int) (tail - head);
         long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE, vLo = 0, vHi = 0;
         double notional = 0;
-        long[] prices = new long[n];
+        if (levelScratch.length < n) levelScratch = new long[Math.max(n, 2 * levelScratch.length)];
+        long[] prices = levelScratch;
         for (int k = 0; k < n; k++) {
             int i = (int) (head + k) & mask;
             prices[k] = px[i];
@@ -212,21 +214,30 @@ public final class AbsorptionDetector implements TradeDetector {
             vLo |= DetectSupport.venueLo(ven[i]);
             vHi |= DetectSupport.venueHi(ven[i]);
         }
-        Arrays.sort(prices);
+        Arrays.sort(prices, 0, n);
         int levels = n == 0 ? 0 : 1;
         for (int k = 1; k < n; k++) if (prices[k] != prices[k - 1]) levels++;
         long p0 = px[(int) head & mask];
         long level = side > 0 ? hi : lo;
         long t0 = ts[(int) head & mask], t1 = ts[(int) (tail - 1) & mask];
         long aggressorVol = side > 0 ? buyVol : sellVol;
-        String desc = (side > 0 ? "Ask absorbed net buying" : "Bid absorbed net selling") + ": delta "
-                + (delta > 0 ? "+" : "") + Px.format(delta) + " (buy " + Px.format(buyVol) + " / sell "
-                + Px.format(sellVol) + ", threshold " + Px.format(threshold) + ") in "
-                + DetectSupport.duration(t1 - t0) + " while price moved "
-                + String.format(Locale.ROOT, "%+.1f", (double) (side > 0 ? hi - p0 : p0 - lo) / p.tickSize())
-                + " tick(s) in the aggressor's direction (from " + Px.format(p0) + ", held at " + Px.format(level)
-                + "); a fact, not a forecast (OF-2)";
-        return new Alert(name(), paramsText, side > 0 ? "absorption-by-ask" : "absorption-by-bid", t0, t1, side, lo,
-                hi, level, aggressorVol, notional, DetectSupport.venues(vLo, vHi), n, levels, desc);
+        return new Alert(name(), paramsText, side > 0 ? "absorption-by-ask" : "absorption-by-bid", t0, t1, side,
+                SideRole.AGGRESSOR, lo, hi, level, aggressorVol, notional, vLo, vHi, n, levels,
+                new Text(delta, buyVol, sellVol, threshold, p0, p.tickSize()));
+    }
+
+    /** The absorption's description, written when read. */
+    private record Text(long delta, long buyVol, long sellVol, long threshold, long p0, long tick) implements AlertText {
+        @Override
+        public String describe(Alert a) {
+            boolean buy = a.side() > 0;
+            return (buy ? "Ask absorbed net buying" : "Bid absorbed net selling") + ": delta "
+                    + (delta > 0 ? "+" : "") + Px.format(delta) + " (buy " + Px.format(buyVol) + " / sell "
+                    + Px.format(sellVol) + ", threshold " + Px.format(threshold) + ") in "
+                    + DetectSupport.duration(a.tsEnd() - a.tsStart()) + " while price moved "
+                    + String.format(Locale.ROOT, "%+.1f", (double) (buy ? a.priceHigh() - p0 : p0 - a.priceLow()) / tick)
+                    + " tick(s) in the aggressor's direction (from " + Px.format(p0) + ", held at " + Px.format(a.level())
+                    + "); a fact, not a forecast (OF-2)";
+        }
     }
 }
