@@ -83,6 +83,8 @@ public final class AbsorptionDetector implements TradeDetector {
     private long head, tail;                     // sequence numbers: window = [head, tail)
     // monotonic deques of sequence numbers (max: decreasing prices, min: increasing)
     private long[] maxQ, minQ;
+    /** Price of each deque entry beside its sequence number: the deques compare prices without an indirect load. */
+    private long[] maxP, minP;
     /** Prices of the window at an alert, sorted to count levels (reused). */
     private long[] levelScratch = new long[64];
     private long maxH, maxT, minH, minT;
@@ -104,7 +106,7 @@ public final class AbsorptionDetector implements TradeDetector {
 
     private void allocate(int cap) {
         ts = new long[cap]; px = new long[cap]; sz = new long[cap]; sd = new byte[cap]; ven = new char[cap];
-        maxQ = new long[cap]; minQ = new long[cap];
+        maxQ = new long[cap]; minQ = new long[cap]; maxP = new long[cap]; minP = new long[cap];
         mask = cap - 1;
     }
 
@@ -130,7 +132,7 @@ public final class AbsorptionDetector implements TradeDetector {
         long threshold = threshold(print.ts());
         if (threshold <= 0 || Math.abs(delta) < threshold) return;
         long p0 = px[(int) head & mask];
-        long excursion = delta > 0 ? px[(int) maxQ[(int) maxH & mask] & mask] - p0 : p0 - px[(int) minQ[(int) minH & mask] & mask];
+        long excursion = delta > 0 ? maxP[(int) maxH & mask] - p0 : p0 - minP[(int) minH & mask];
         if (excursion > p.maxTicks() * p.tickSize()) return;
         alerted = true;
         lastAlertTs = print.ts();
@@ -166,15 +168,17 @@ public final class AbsorptionDetector implements TradeDetector {
         int i = (int) seq & mask;
         ts[i] = t; px[i] = price; sz[i] = size; sd[i] = aggressor; ven[i] = venue;
         if (aggressor > 0) buyVol += size; else if (aggressor < 0) sellVol += size;
-        while (maxH < maxT && px[(int) maxQ[(int) (maxT - 1) & mask] & mask] <= price) maxT--;
-        maxQ[(int) maxT++ & mask] = seq;
-        while (minH < minT && px[(int) minQ[(int) (minT - 1) & mask] & mask] >= price) minT--;
-        minQ[(int) minT++ & mask] = seq;
+        while (maxH < maxT && maxP[(int) (maxT - 1) & mask] <= price) maxT--;
+        maxQ[(int) maxT & mask] = seq;
+        maxP[(int) maxT++ & mask] = price;
+        while (minH < minT && minP[(int) (minT - 1) & mask] >= price) minT--;
+        minQ[(int) minT & mask] = seq;
+        minP[(int) minT++ & mask] = price;
     }
 
     /** Doubles the ring (rare; allocates). Sequence numbers are kept, only their slots move. */
     private void grow() {
-        long[] ots = ts, opx = px, osz = sz, omax = maxQ, omin = minQ;
+        long[] ots = ts, opx = px, osz = sz, omax = maxQ, omin = minQ, omaxP = maxP, ominP = minP;
         byte[] osd = sd;
         char[] oven = ven;
         int omask = mask;
@@ -183,8 +187,14 @@ public final class AbsorptionDetector implements TradeDetector {
             int o = (int) s & omask, n = (int) s & mask;
             ts[n] = ots[o]; px[n] = opx[o]; sz[n] = osz[o]; sd[n] = osd[o]; ven[n] = oven[o];
         }
-        for (long s = maxH; s < maxT; s++) maxQ[(int) s & mask] = omax[(int) s & omask];
-        for (long s = minH; s < minT; s++) minQ[(int) s & mask] = omin[(int) s & omask];
+        for (long s = maxH; s < maxT; s++) {
+            maxQ[(int) s & mask] = omax[(int) s & omask];
+            maxP[(int) s & mask] = omaxP[(int) s & omask];
+        }
+        for (long s = minH; s < minT; s++) {
+            minQ[(int) s & mask] = omin[(int) s & omask];
+            minP[(int) s & mask] = ominP[(int) s & omask];
+        }
     }
 
     private void resetSession() {

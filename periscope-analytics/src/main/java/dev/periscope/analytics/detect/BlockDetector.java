@@ -97,6 +97,8 @@ public final class BlockDetector implements TradeDetector {
     private final String paramsText;
     private final long[] sessionVolumes;
     private int completed;          // completed sessions in the ring (<= lookback)
+    /** Mean volume of the completed sessions once there are advMinSessions of them, else 0; set at session close. */
+    private long estimatedAdv;
     private int ringPos;
     private long session = Long.MIN_VALUE;
     private boolean inSession;
@@ -126,10 +128,7 @@ public final class BlockDetector implements TradeDetector {
     /** The ADV in use (fixed point), or 0 if none is available yet. */
     public long averageDailyVolume() {
         if (suppliedAdv > 0) return suppliedAdv;
-        if (completed < p.advMinSessions()) return 0;
-        long sum = 0;
-        for (int i = 0; i < completed; i++) sum += sessionVolumes[i];
-        return sum / completed;
+        return estimatedAdv;
     }
 
     /** Which criteria ({@link #BY_SIZE} | {@link #BY_NOTIONAL} | {@link #BY_ADV}) a print of this size and price meets. */
@@ -167,6 +166,9 @@ public final class BlockDetector implements TradeDetector {
         ringPos = (ringPos + 1) % sessionVolumes.length;
         if (completed < sessionVolumes.length) completed++;
         sessionVolume = 0;
+        long sum = 0;
+        for (int i = 0; i < completed; i++) sum += sessionVolumes[i];
+        estimatedAdv = completed < p.advMinSessions() ? 0 : sum / completed;
     }
 
     /** Blocks are single prints: nothing is ever pending. */

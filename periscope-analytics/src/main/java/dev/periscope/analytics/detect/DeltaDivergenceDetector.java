@@ -67,6 +67,8 @@ public final class DeltaDivergenceDetector implements TradeDetector {
     private long cvd;
     // open bar
     private boolean barOpen;
+    /** The open bar's [start, end) in epoch ns: a print inside it needs no division. */
+    private long barStartTs, barEndTs;
     private long barIndex, open, high, low, close, volume, delta, tsFirst, tsLast, venLo, venHi;
     private double notional;
     private int prints;
@@ -99,11 +101,13 @@ public final class DeltaDivergenceDetector implements TradeDetector {
             pos = 0;
         }
         if ((print.conditions() & p.excludedConditions()) != 0) return;
-        long bi = Math.floorDiv(print.ts(), p.barNanos());
-        if (barOpen && bi != barIndex) closeBar(sink);
+        long ts = print.ts();
+        if (barOpen && (ts < barStartTs || ts >= barEndTs)) closeBar(sink);   // outside [start, end): another bar
         if (!barOpen) {
             barOpen = true;
-            barIndex = bi;
+            barIndex = Math.floorDiv(ts, p.barNanos());
+            barStartTs = barIndex * p.barNanos();
+            barEndTs = barStartTs + p.barNanos();
             open = high = low = print.price();
             volume = delta = 0;
             notional = 0;
