@@ -129,6 +129,7 @@ public final class AbsorptionDetector implements TradeDetector {
         if (alerted && print.ts() - lastAlertTs < p.windowNanos()) return;
         long delta = buyVol - sellVol;
         if (delta == 0 || tail - head < p.minPrints()) return;
+        if (Math.abs(delta) < p.minAbsDelta()) return;   // below the floor of every threshold: skip its division
         long threshold = threshold(print.ts());
         if (threshold <= 0 || Math.abs(delta) < threshold) return;
         long p0 = px[(int) head & mask];
