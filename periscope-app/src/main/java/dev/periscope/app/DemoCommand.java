@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         Options.BarSpec spec = Options.bar(bar);
         // regular hours only: extended-hours prints (Form T) are shown in files but not counted in CVD and bars
         TapeConfig tc = TapeConfig.defaults(NyseCalendar.instance()).withBars(spec.kind(), spec.size()).withRegularHoursOnly(true)
-                .withL3Venue(cfg.l3Venue());
+                .withL3Venue(cfg.l3Venue()).withL3Book(true);
         Collector col = new Collector(lastBars);
         TapeProcessor tape = new TapeProcessor(tc, col);
         Micro micro = new Micro(tape, sim.groundTruth(), col);

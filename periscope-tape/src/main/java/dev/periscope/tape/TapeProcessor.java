@@ -109,7 +109,7 @@ public final class TapeProcessor implements MarketDataHandler {
 
     private final class State implements FootprintBarListener, AlertSink {
         final TradeSigner signer = new TradeSigner(4096, config.quoteLagNanos());
-        final MarketState market = new MarketState(config.excludedNbboVenues(), config.l3Venue());
+        final MarketState market = new MarketState(config.excludedNbboVenues(), config.l3Venue(), config.l3Book());
         final MutablePrintContext print = new MutablePrintContext(market);
         final CumulativeDelta cvd = new CumulativeDelta();
         final SessionVwap vwap = new SessionVwap();

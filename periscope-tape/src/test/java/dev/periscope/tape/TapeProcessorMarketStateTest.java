@@ -75,7 +75,7 @@ class TapeProcessorMarketStateTest {
     @Test
     void everyEventUpdatesTheMarketStateOnceBeforeDetectorsReadIt() {
         Probe probe = new Probe();
-        TapeProcessor tape = new TapeProcessor(TapeConfig.defaults(NyseCalendar.instance()).withL3Venue('Q'),
+        TapeProcessor tape = new TapeProcessor(TapeConfig.defaults(NyseCalendar.instance()).withL3Venue('Q').withL3Book(true),
                 new TapeListener() {}, inst -> new dev.periscope.analytics.detect.Detector[]{probe});
         tape.onQuote(quote(T0, 'Q', "9.99", "10.01"));
         tape.onQuote(quote(T0 + 1, 'N', "10.00", "10.02"));      // NBBO 10.00 / 10.01
@@ -103,7 +103,7 @@ class TapeProcessorMarketStateTest {
     @Test
     void quotesAndOrdersOutsideEverySessionReachTheStateButNoDetector() {
         Probe probe = new Probe();
-        TapeProcessor tape = new TapeProcessor(TapeConfig.defaults(NyseCalendar.instance()),
+        TapeProcessor tape = new TapeProcessor(TapeConfig.defaults(NyseCalendar.instance()).withL3Book(true),
                 new TapeListener() {}, inst -> new dev.periscope.analytics.detect.Detector[]{probe});
         long night = T0 - 8 * 3_600_000_000_000L;                // 02:00 New York: no NYSE session
         tape.onQuote(quote(night, 'Q', "9.99", "10.01"));
@@ -112,5 +112,17 @@ class TapeProcessorMarketStateTest {
         assertThat(tape.market(XYZ).events()).isEqualTo(2);
         assertThat(tape.market(XYZ).l3().orderCount()).isEqualTo(1);
         assertThat(tape.market(XYZ).bid()).isEqualTo(Px.parse("9.99"));
+    }
+
+    @Test
+    void withoutTheL3BookOrderEventsStillReachTheOrderDetectorsOfTheL3Venue() {
+        Probe probe = new Probe();
+        TapeProcessor tape = new TapeProcessor(TapeConfig.defaults(NyseCalendar.instance()).withL3Venue('Q'),
+                new TapeListener() {}, inst -> new dev.periscope.analytics.detect.Detector[]{probe});
+        tape.onOrder(order(T0, 1, 'Q'));
+        tape.onOrder(order(T0 + 1, 2, 'N'));
+        assertThat(probe.seen).containsExactly("O1 Q");
+        assertThat(tape.market(XYZ).l3().orderCount()).isZero();
+        assertThat(tape.market(XYZ).events()).isEqualTo(2);
     }
 }

@@ -18,6 +18,7 @@ import dev.periscope.model.event.QuoteEvent;
 public final class MarketState {
     private final NbboBuilder venues;
     private final char l3Venue;
+    private final boolean keepL3;
     /** Built on the first order event (or first read), so trade-and-quote feeds pay nothing for it. */
     private L3Book l3;
     private long bid = Px.NONE, ask = Px.NONE, bidSize, askSize;
@@ -28,16 +29,18 @@ public final class MarketState {
 
     /** Every venue's quotes count toward the NBBO; order events of every venue go to the L3 book. */
     public MarketState() {
-        this("", '\0');
+        this("", '\0', true);
     }
 
     /**
      * @param excludedNbboVenues participant codes whose quotes do not count toward the NBBO (may be empty)
      * @param l3Venue            the venue whose order events build the L3 book; {@code '\0'} = every order event
+     * @param keepL3             whether to keep the L3 book (off: order events are only filtered by venue and counted)
      */
-    public MarketState(CharSequence excludedNbboVenues, char l3Venue) {
+    public MarketState(CharSequence excludedNbboVenues, char l3Venue, boolean keepL3) {
         this.venues = new NbboBuilder(excludedNbboVenues);
         this.l3Venue = l3Venue;
+        this.keepL3 = keepL3;
     }
 
     /**
@@ -77,11 +80,14 @@ public final class MarketState {
         return l3Venue == 0 || venue == l3Venue || venue == 0;
     }
 
-    /** Applies an order event to the L3 book if it belongs to the L3 venue; returns whether it did. */
+    /**
+     * Applies an order event to the L3 book (when kept) if it belongs to the L3 venue; returns whether it belongs
+     * to it.
+     */
     public boolean onOrder(OrderEvent e) {
         events++;
         if (!isL3Venue(e.venue)) return false;
-        l3().apply(e);
+        if (keepL3) l3().apply(e);
         return true;
     }
 
@@ -102,7 +108,7 @@ public final class MarketState {
     /** Per-venue quotes and the NBBO built from them (read it; do not feed it). */
     public NbboBuilder venueQuotes() { return venues; }
 
-    /** The L3 book of the L3 venue (empty where no order events arrive; read it; do not feed it). */
+    /** The L3 book of the L3 venue (empty where no order events arrive or the book is not kept; read it, do not feed it). */
     public L3Book l3() {
         if (l3 == null) l3 = new L3Book(4096);
         return l3;
