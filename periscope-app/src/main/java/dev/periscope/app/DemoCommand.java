@@ -11,7 +11,7 @@ import dev.periscope.analytics.micro.SpreadRegime;
 import dev.periscope.analytics.micro.Spreads;
 import dev.periscope.analytics.micro.SupportResistance;
 import dev.periscope.book.L3Book;
-import dev.periscope.book.nbbo.NbboBuilder;
+import dev.periscope.book.market.MarketState;
 import dev.periscope.replay.ReplayMerger;
 import dev.periscope.replay.Tee;
 import dev.periscope.tape.TapeConfig;
@@ -98,13 +98,14 @@ public final class DemoCommand implements Callable<Integer> {
         MarketSimulator sim = new MarketSimulator(cfg);
         Options.BarSpec spec = Options.bar(bar);
         // regular hours only: extended-hours prints (Form T) are shown in files but not counted in CVD and bars
-        TapeConfig tc = TapeConfig.defaults(NyseCalendar.instance()).withBars(spec.kind(), spec.size()).withRegularHoursOnly(true);
+        TapeConfig tc = TapeConfig.defaults(NyseCalendar.instance()).withBars(spec.kind(), spec.size()).withRegularHoursOnly(true)
+                .withL3Venue(cfg.l3Venue()).withL3Book(true);
         Collector col = new Collector(lastBars);
         TapeProcessor tape = new TapeProcessor(tc, col);
-        Micro micro = new Micro(cfg.l3Venue(), sim.groundTruth(), col);
+        Micro micro = new Micro(tape, sim.groundTruth(), col);
         // every detector with its default parameters, scored against what the simulator planted
-        List<dev.periscope.eval.DetectorSlots.Spec> specs = new ArrayList<>();
-        for (String d : dev.periscope.eval.DetectorSlots.all()) specs.add(dev.periscope.eval.DetectorSlots.defaults(d));
+        var catalog = dev.periscope.eval.DetectEval.CATALOG;
+        var specs = dev.periscope.eval.DetectorSlots.defaults(catalog, catalog.names());
         dev.periscope.eval.DetectorSlots.Pipeline detectors =
                 new dev.periscope.eval.DetectorSlots.Pipeline(NyseCalendar.instance(), cfg.l3Venue(), specs, false);
         DataIssueLog issues = new DataIssueLog();
@@ -203,7 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
         long span = cfg.epochNanos(cfg.extendedClose()) - cfg.epochNanos(cfg.extendedOpen());
         List<Alert> alerts = new ArrayList<>();
         for (var slot : detectors.slots()) alerts.addAll(slot.alerts());
-        var matcher = new dev.periscope.eval.AlertMatcher(dev.periscope.eval.DetectEval.MAPPING,
+        var matcher = new dev.periscope.eval.AlertMatcher(dev.periscope.eval.DetectEval.CATALOG.mapping(),
                 dev.periscope.eval.MatchConfig.DEFAULT);
         java.util.Map<dev.periscope.model.truth.GroundTruthLabel, String> hitBy = new java.util.IdentityHashMap<>();
         List<String[]> rows = new ArrayList<>();
@@ -346,13 +347,15 @@ public final class DemoCommand implements Callable<Integer> {
         public void onAlert(Alert a) { alerts.add(a); }
     }
 
-    /** Book, spread and signing-accuracy side of the demo. */
+    /**
+     * Book, spread and signing-accuracy side of the demo. Reads the L3 book and the NBBO from the tape's market
+     * state, so it runs after the tape processor (Tee order).
+     */
     private static final class Micro implements MarketDataHandler {
-        final char l3Venue;
+        final TapeProcessor tape;
         final GroundTruth truth;
         final Collector col;
-        final L3Book book = new L3Book();
-        final NbboBuilder nbbo = new NbboBuilder();
+        MarketState market;
         final BookImbalance imbalance = new BookImbalance();
         final SpreadRegime regime = new SpreadRegime();
         final SupportResistance sr = new SupportResistance();
@@ -360,17 +363,18 @@ public final class DemoCommand implements Callable<Integer> {
         double quotedBpsSum, effBpsSum;
         long nextSample;
 
-        Micro(char l3Venue, GroundTruth truth, Collector col) {
-            this.l3Venue = l3Venue;
+        Micro(TapeProcessor tape, GroundTruth truth, Collector col) {
+            this.tape = tape;
             this.truth = truth;
             this.col = col;
         }
 
         @Override
         public void onOrder(OrderEvent e) {
-            if (e.venue != l3Venue && e.venue != 0) return;
+            if (market == null) market = tape.market(e.instrument);
+            if (!market.isL3Venue(e.venue)) return;
             orders++;
-            book.apply(e);
+            L3Book book = market.l3();
             if (e.tsEvent >= nextSample) {          // sample the book once per second of event time
                 nextSample = e.tsEvent + 1_000_000_000L;
                 imbalance.update(book);
@@ -381,8 +385,9 @@ public final class DemoCommand implements Callable<Integer> {
         @Override
         public void onQuote(QuoteEvent q) {
             if (q.venue == QuoteEvent.NBBO) return;
-            if (nbbo.onQuote(q) && Spreads.isValidQuote(nbbo.bidPrice(), nbbo.askPrice())) {
-                double bps = Spreads.quotedBps(nbbo.bidPrice(), nbbo.askPrice());
+            if (market == null) market = tape.market(q.instrument);
+            if (market.quoteChangedNbbo() && Spreads.isValidQuote(market.bid(), market.ask())) {
+                double bps = Spreads.quotedBps(market.bid(), market.ask());
                 quotedBpsSum += bps;
                 quotedN++;
                 regime.update(q.tsEvent, bps);
@@ -405,8 +410,9 @@ public final class DemoCommand implements Callable<Integer> {
                 signedChecked++;
                 if (truthSide == side) signedRight++;
             }
-            if (Spreads.isValidQuote(nbbo.bidPrice(), nbbo.askPrice())) {
-                effBpsSum += Spreads.effectiveBps(t.price, side, nbbo.bidPrice(), nbbo.askPrice());
+            if (market == null) market = tape.market(t.instrument);
+            if (Spreads.isValidQuote(market.bid(), market.ask())) {
+                effBpsSum += Spreads.effectiveBps(t.price, side, market.bid(), market.ask());
                 effN++;
             }
         }

@@ -7,7 +7,7 @@ import dev.periscope.app.cli.OutputFile;
 import dev.periscope.eval.AlarmRate;
 import dev.periscope.eval.ParameterSweep;
 import dev.periscope.eval.DetectEval;
-import dev.periscope.eval.DetectorSlots;
+import dev.periscope.eval.DetectorCatalog;
 import dev.periscope.eval.RealRates;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.sim.SimConfig;
@@ -76,7 +76,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
     /** Completion candidates: all detector names. */
     static final class Names extends ArrayList<String> {
-        Names() { super(DetectorSlots.all()); }
+        Names() { super(DetectEval.CATALOG.names()); }
     }
 
     @Override
@@ -85,10 +85,10 @@ public final class DetectEvalCommand implements Callable<Integer> {
         OptionCheck.atLeast("--seeds", seeds, 1);
         long wall0 = System.nanoTime();
         List<String> dets = detector == null ? List.of() : List.of(detector);
-        if (detector != null) OptionCheck.oneOf("--detector", detector, DetectorSlots.all().toArray(String[]::new));
+        if (detector != null) OptionCheck.oneOf("--detector", detector, DetectEval.CATALOG.names().toArray(String[]::new));
         if (plot != null && !sweep)
             throw CliError.usage("--plot", "needs --sweep (it plots the sweep tables)");
-        if (real) return real(o, dets.isEmpty() ? DetectorSlots.all() : dets);
+        if (real) return real(o, dets.isEmpty() ? DetectEval.CATALOG.names() : dets);
         DetectEval.Config cfg = DetectEval.Config.of(seeds).withSeeds(seed0, seeds).withDetectors(dets).withIncidental(!noIncidental);
         if (hours != null) cfg = cfg.withBase(withHours(SimConfig.defaults(), hours));
         String text;
@@ -128,8 +128,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
     private int real(PrintStream o, List<String> dets) throws Exception {
         DataIssueLog issues = new DataIssueLog();
         List<RealRates.DataSet> sets = new ArrayList<>();
-        boolean anyTrade = dets.stream().anyMatch(DetectorSlots.TRADE::contains);
-        boolean anyOrder = dets.stream().anyMatch(DetectorSlots.ORDER::contains);
+        boolean anyTrade = dets.stream().anyMatch(DetectEval.CATALOG.names(DetectorCatalog.Role.TRADE)::contains);
+        boolean anyOrder = dets.stream().anyMatch(DetectEval.CATALOG.names(DetectorCatalog.Role.ORDER)::contains);
         if (anyTrade) {
             Path t = RealRates.require(taqTrades != null ? taqTrades : SHARED.resolve("hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv"), "--taq-trades");
             Path q = RealRates.require(taqQuotes != null ? taqQuotes : SHARED.resolve("hf-taq-sample/XXX_quotes_2018-01-02_03_taq.csv"), "--taq-quotes");

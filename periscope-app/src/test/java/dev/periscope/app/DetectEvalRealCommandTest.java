@@ -2,7 +2,8 @@ package dev.periscope.app;
 
 import dev.periscope.analytics.detect.Alert;
 import dev.periscope.eval.AlarmRate;
-import dev.periscope.eval.DetectorSlots;
+import dev.periscope.eval.DetectEval;
+import dev.periscope.eval.DetectorCatalog;
 import dev.periscope.eval.RealRates;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.testkit.SharedData;
@@ -35,13 +36,13 @@ class DetectEvalRealCommandTest {
 
     @Test
     void taqAlarmRatesAreAlertsPerRegularHour() {
-        RealRates.DataSet s = RealRates.taq(TRADES, QUOTES, DetectorSlots.all(), new DataIssueLog());
+        RealRates.DataSet s = RealRates.taq(TRADES, QUOTES, DetectEval.CATALOG.names(), new DataIssueLog());
         // the sample holds 2018-01-02 and 2018-01-03: two full regular sessions 09:30-16:00
         long[][] sessions = {{ns(LocalDate.of(2018, 1, 2), 9, 30), ns(LocalDate.of(2018, 1, 2), 16, 0)},
                 {ns(LocalDate.of(2018, 1, 3), 9, 30), ns(LocalDate.of(2018, 1, 3), 16, 0)}};
         assertThat(s.sessions().totalHours()).isEqualTo(13.0);
         assertThat(s.rows()).extracting(AlarmRate.Row::detector).containsExactlyElementsOf(
-                DetectorSlots.TRADE.stream().sorted().toList());
+                DetectEval.CATALOG.names(DetectorCatalog.Role.TRADE).stream().sorted().toList());
         for (AlarmRate.Row r : s.rows()) {
             long n = 0;
             for (Alert a : s.alerts()) {

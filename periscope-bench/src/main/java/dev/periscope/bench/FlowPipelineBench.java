@@ -215,6 +215,39 @@ public class FlowPipelineBench {
         return runTape(new TapeSink(), false);
     }
 
+    /** One long-lived processor with the default detectors for {@link #tapeProcessorSteady()}. */
+    private final TapeSink steadySink = new TapeSink();
+    private TapeProcessor steady;
+    private long steadyShift;
+
+    /**
+     * {@link #tapeProcessor()} without construction: one processor lives across invocations and each pass replays
+     * the tape one week (7 x 86,400 s) later than the previous one, so sessions, bars and windows advance as on
+     * consecutive days of data; what it allocates is what the processor allocates per event (alerts included).
+     */
+    @Benchmark
+    @OperationsPerInvocation(EventTape.EVENTS)
+    public long tapeProcessorSteady() {
+        if (steady == null) steady = new TapeProcessor(tapeConfig, steadySink);
+        final EventTape tp = tape;
+        final long shift = steadyShift;
+        steadyShift += 7 * 86_400_000_000_000L;
+        for (int i = 0, n = tp.n; i < n; i++) {
+            if (tp.kind[i] == EventTape.QUOTE) {
+                tp.quote(i, q);
+                q.tsEvent += shift;
+                q.tsRecv += shift;
+                steady.onQuote(q);
+            } else {
+                tp.trade(i, t);
+                t.tsEvent += shift;
+                t.tsRecv += shift;
+                steady.onTrade(t);
+            }
+        }
+        return steadySink.h + steady.unsignedPrints();
+    }
+
     private long runTape(TapeSink out, boolean detectors) {
         final EventTape tp = tape;
         TapeProcessor proc = detectors ? new TapeProcessor(tapeConfig, out)

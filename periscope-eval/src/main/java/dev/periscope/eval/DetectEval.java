@@ -28,38 +28,12 @@ import java.util.TreeMap;
 /**
  * The engine of {@code periscope detect-eval}: simulates one session per seed with planted ground truth, replays it
  * through every detector ({@link DetectorSlots}), matches alerts to labels ({@link AlertMatcher} with
- * {@link #MAPPING}) and builds the {@link Scorecard} across seeds, the detector-vs-baseline comparison and, for
+ * {@link DetectorCatalog#mapping()}) and builds the {@link Scorecard} across seeds, the detector-vs-baseline comparison and, for
  * {@code --sweep}, one {@link ParameterSweep} per detector. Deterministic for a given seed set.
  */
 public final class DetectEval {
-    /**
-     * Which labels each detector is scored against (docs/detect-eval.md). {@code delta-divergence} has no label
-     * kind and is reported by alarm rate only. Blocks ignore sides: the planted blocks are negotiated at the NBBO
-     * midpoint, where no aggressor exists, so the alert's side is only the tape's tick-test guess.
-     */
-    public static final KindMapping MAPPING = KindMapping.DEFAULT
-            .with("block", SideRelation.IGNORE, "block", "off-exchange-block")
-            .with("spoofing", SideRelation.SAME, "spoof", "layering")
-            .with("naive-cancel-ratio", SideRelation.SAME, "spoof", "layering")
-            .with("meta-order", SideRelation.SAME, "meta-order")
-            .with("naive-playbook-iceberg", SideRelation.OPPOSITE, "iceberg")
-            .with(PlaybookSweepBaseline.NAME, SideRelation.SAME, "sweep")
-            .with("naive-playbook-accumulation", SideRelation.SAME, "meta-order")
-            .with("naive-playbook-absorption", SideRelation.OPPOSITE, "absorption");
-
-    /** Detector → its naive baseline. */
-    public static final Map<String, String> BASELINES = baselines();
-
-    private static Map<String, String> baselines() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("iceberg-l3", "naive-playbook-iceberg");
-        m.put("iceberg-taq", "naive-playbook-iceberg");
-        m.put("spoofing", "naive-cancel-ratio");
-        m.put("sweep", PlaybookSweepBaseline.NAME);
-        m.put("meta-order", "naive-playbook-accumulation");
-        m.put("absorption", "naive-playbook-absorption");
-        return java.util.Collections.unmodifiableMap(m);
-    }
+    /** The detectors, their label kinds and baselines. */
+    public static final DetectorCatalog CATALOG = DetectorCatalog.DEFAULT;
 
     /** Where the planted labels of a drained simulator come from. */
     @FunctionalInterface
@@ -91,8 +65,8 @@ public final class DetectEval {
         public Config {
             Objects.requireNonNull(base, "base");
             if (seeds < 1) throw new IllegalArgumentException("seeds must be >= 1: " + seeds);
-            detectors = detectors.isEmpty() ? DetectorSlots.all() : List.copyOf(detectors);
-            for (String d : detectors) DetectorSlots.defaults(d); // validates the name
+            detectors = detectors.isEmpty() ? CATALOG.names() : List.copyOf(detectors);
+            for (String d : detectors) CATALOG.entry(d); // validates the name
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(match, "match");
             Objects.requireNonNull(score, "score");
@@ -177,9 +151,8 @@ public final class DetectEval {
 
     /** Runs the scorecard. */
     public static Evaluation evaluate(Config c) {
-        List<DetectorSlots.Spec> specs = new ArrayList<>();
-        for (String d : c.detectors()) specs.add(DetectorSlots.defaults(d));
-        AlertMatcher matcher = new AlertMatcher(MAPPING, c.match());
+        List<DetectorSlots.Spec> specs = DetectorSlots.defaults(CATALOG, c.detectors());
+        AlertMatcher matcher = new AlertMatcher(CATALOG.mapping(), c.match());
         Scorecard.Builder sb = Scorecard.builder(c.score());
         Map<String, long[]> unscored = new TreeMap<>();
         List<SeedRun> runs = new ArrayList<>();
@@ -191,7 +164,7 @@ public final class DetectEval {
             Map<String, DetectorResult> rs = new LinkedHashMap<>();
             List<Alert> alerts = run.alerts();
             for (String d : c.detectors()) {
-                if (MAPPING.rule(d) == null) {
+                if (CATALOG.mapping().rule(d) == null) {
                     long[] u = unscored.computeIfAbsent(d, k -> new long[2]);
                     u[0] += run.alerts(d, "").size();
                     u[1] += run.sessionNanos();
@@ -205,15 +178,16 @@ public final class DetectEval {
         }
         Scorecard card = sb.build();
         List<BaselineComparison> cmp = new ArrayList<>();
-        BASELINES.forEach((d, b) -> {
+        for (DetectorCatalog.Entry e : CATALOG.comparedWithBaselines()) {
+            String d = e.name(), b = e.baseline().orElseThrow();
             var rd = card.row(d);
             var rb = card.row(b);
-            if (rd.isEmpty() || rb.isEmpty()) return;
+            if (rd.isEmpty() || rb.isEmpty()) continue;
             OptionalDouble fd = rd.get().pooled().f1(), fb = rb.get().pooled().f1();
             java.util.Optional<Boolean> beats = fd.isPresent() && fb.isPresent()
                     ? java.util.Optional.of(fd.getAsDouble() > fb.getAsDouble()) : java.util.Optional.empty();
             cmp.add(new BaselineComparison(d, fd, b, fb, beats));
-        });
+        }
         return new Evaluation(c, card, unscored, List.copyOf(cmp), List.copyOf(runs), results);
     }
 
@@ -258,13 +232,13 @@ public final class DetectEval {
         return d.isPresent() ? String.format(Locale.ROOT, "%.4f", d.getAsDouble()) : "n/a";
     }
 
-    /** Runs every grid of {@link DetectorSlots#grids()} whose detector is selected; one replay per seed for all. */
+    /** Runs every grid of {@link DetectorCatalog#grids()} whose detector is selected; one replay per seed for all. */
     public static List<ParameterSweep> sweep(Config c) {
-        List<DetectorSlots.Grid> grids = new ArrayList<>();
-        for (DetectorSlots.Grid g : DetectorSlots.grids()) if (c.detectors().contains(g.detector())) grids.add(g);
+        List<DetectorCatalog.Grid> grids = new ArrayList<>();
+        for (DetectorCatalog.Grid g : CATALOG.grids()) if (c.detectors().contains(g.detector())) grids.add(g);
         List<DetectorSlots.Spec> specs = new ArrayList<>();
-        for (DetectorSlots.Grid g : grids) specs.addAll(g.variants());
-        AlertMatcher matcher = new AlertMatcher(MAPPING, c.match());
+        for (DetectorCatalog.Grid g : grids) specs.addAll(g.variants());
+        AlertMatcher matcher = new AlertMatcher(CATALOG.mapping(), c.match());
         Map<String, List<DetectorResult>> per = new LinkedHashMap<>();
         for (int i = 0; i < c.seeds(); i++) {
             SeedRun run = runSeed(c.base().withSeed(c.seed0() + i), specs, c.labels());
@@ -275,7 +249,7 @@ public final class DetectEval {
             }
         }
         List<ParameterSweep> out = new ArrayList<>();
-        for (DetectorSlots.Grid g : grids) {
+        for (DetectorCatalog.Grid g : grids) {
             ParameterSweep ps = new ParameterSweep(g.detector(), g.parameter(), c.score().confidence());
             for (DetectorSlots.Spec v : g.variants()) ps.add(v.value(), per.get(g.detector() + "\u0000" + v.value()));
             out.add(ps);

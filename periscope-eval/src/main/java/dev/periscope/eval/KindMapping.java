@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which label kinds each detector is scored against, and how sides compare. Immutable; detectors iterate in name
- * order. A detector absent from the mapping is not scored; a label kind no detector maps to is not counted.
+ * Which label kinds each detector is scored against, and how sides compare (the detectors' own rules are in
+ * {@link DetectorCatalog}). Immutable; detectors iterate in name order. A detector absent from the mapping is not scored; a label kind no detector maps to is not counted.
  */
 public final class KindMapping {
     /**
@@ -30,27 +30,6 @@ public final class KindMapping {
             labelKinds = Collections.unmodifiableSet(new TreeSet<>(labelKinds));
         }
     }
-
-    /**
-     * The mapping for the detectors of {@code dev.periscope.analytics.detect} as of 2026-11-24 (docs/evaluation.md):
-     * {@code block} ↔ {@code block}, {@code off-exchange-block} (same side); {@code sweep} ↔ {@code sweep} (same);
-     * {@code absorption} ↔ {@code absorption} (opposite: the alert carries the absorbed aggressor's side);
-     * {@code iceberg-l3}, {@code iceberg-taq} ↔ {@code iceberg} (opposite: the alert carries the side that hit the
-     * hidden order); {@code naive-playbook-iceberg} ↔ {@code iceberg} (its alerts have no side);
-     * {@code spoofing}, {@code naive-cancel-ratio} ↔ {@code spoof}, {@code layering} (same: both alert and label
-     * carry the side the orders rest on); {@code meta-order} ↔ {@code meta-order} (same: aggressor side of the
-     * children). {@code delta-divergence} has no planted truth and is not scored. Add rules with {@link #with}.
-     */
-    public static final KindMapping DEFAULT = new KindMapping(List.of(
-            new Rule("block", Set.of("block", "off-exchange-block"), SideRelation.SAME),
-            new Rule("sweep", Set.of("sweep"), SideRelation.SAME),
-            new Rule("absorption", Set.of("absorption"), SideRelation.OPPOSITE),
-            new Rule("iceberg-l3", Set.of("iceberg"), SideRelation.OPPOSITE),
-            new Rule("iceberg-taq", Set.of("iceberg"), SideRelation.OPPOSITE),
-            new Rule("naive-playbook-iceberg", Set.of("iceberg"), SideRelation.OPPOSITE),
-            new Rule("spoofing", Set.of("spoof", "layering"), SideRelation.SAME),
-            new Rule("naive-cancel-ratio", Set.of("spoof", "layering"), SideRelation.SAME),
-            new Rule("meta-order", Set.of("meta-order"), SideRelation.SAME)));
 
     private final Map<String, Rule> rules;
 

@@ -2,6 +2,7 @@ package dev.periscope.eval;
 
 import dev.periscope.analytics.detect.Alert;
 import dev.periscope.analytics.detect.AlertSink;
+import dev.periscope.analytics.detect.PrintContext;
 import dev.periscope.analytics.detect.TradeDetector;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
@@ -49,17 +50,17 @@ public final class PlaybookSweepBaseline implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (sessionKey != session) { clear(); session = sessionKey; }
+    public void onTrade(PrintContext print, AlertSink sink) {
+        long size = print.size();
+        if (print.session() != session) { clear(); session = print.session(); }
         if (size <= 0) return;
-        while (n > 0 && ts[head] <= t - windowNanos) pop();
+        while (n > 0 && ts[head] <= print.ts() - windowNanos) pop();
         if (n == ts.length) grow();
         int i = (head + n) % ts.length;
-        ts[i] = t; px[i] = price; sz[i] = size; ven[i] = venue;
+        ts[i] = print.ts(); px[i] = print.price(); sz[i] = size; ven[i] = print.venue();
         n++;
         sum += size;
-        if (venueCount[venue & 127]++ == 0) distinct++;
+        if (venueCount[print.venue() & 127]++ == 0) distinct++;
         if (distinct >= minVenues && sum > minSizeExclusive) {
             long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
             double notional = 0;
@@ -73,7 +74,7 @@ public final class PlaybookSweepBaseline implements TradeDetector {
                 seen[ven[j] & 127] = true;
             }
             for (int c = 0; c < 128; c++) if (seen[c]) v.append((char) c);
-            sink.accept(new Alert(NAME, paramsText, "playbook-sweep", ts[head], t, Aggressor.UNKNOWN, lo, hi, price, sum,
+            sink.accept(new Alert(NAME, paramsText, "playbook-sweep", ts[head], print.ts(), Aggressor.UNKNOWN, lo, hi, print.price(), sum,
                     notional, v.toString(), n, 0, "venues=" + distinct + " size=" + Px.format(sum)));
             clear();
         }

@@ -38,9 +38,9 @@ public final class RealRates {
 
     /** Trade detectors among {@code detectors} over a TAQ trades/quotes pair. */
     public static DataSet taq(Path trades, Path quotes, List<String> detectors, DataIssueLog issues) {
-        List<DetectorSlots.Spec> specs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String d : detectors) if (DetectorSlots.TRADE.contains(d)) { specs.add(DetectorSlots.defaults(d)); names.add(d); }
+        List<String> names = new ArrayList<>(detectors);
+        names.retainAll(DetectEval.CATALOG.names(DetectorCatalog.Role.TRADE));
+        List<DetectorSlots.Spec> specs = DetectorSlots.defaults(DetectEval.CATALOG, names);
         DetectorSlots.Pipeline p = new DetectorSlots.Pipeline(NyseCalendar.instance(), '\0', specs, true);
         TreeSet<LocalDate> dates = new TreeSet<>();
         MarketDataHandler h = new MarketDataHandler() {
@@ -64,9 +64,9 @@ public final class RealRates {
 
     /** Order-event detectors among {@code detectors} over one LOBSTER message file. */
     public static DataSet lobster(Path messages, List<String> detectors, DataIssueLog issues) {
-        List<DetectorSlots.Spec> specs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String d : detectors) if (DetectorSlots.ORDER.contains(d)) { specs.add(DetectorSlots.defaults(d)); names.add(d); }
+        List<String> names = new ArrayList<>(detectors);
+        names.retainAll(DetectEval.CATALOG.names(DetectorCatalog.Role.ORDER));
+        List<DetectorSlots.Spec> specs = DetectorSlots.defaults(DetectEval.CATALOG, names);
         DetectorSlots.Pipeline p = new DetectorSlots.Pipeline(NyseCalendar.instance(), '\0', specs, true);
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
         MarketDataHandler h = new MarketDataHandler() {

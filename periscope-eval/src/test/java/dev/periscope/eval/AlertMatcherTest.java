@@ -177,19 +177,6 @@ class AlertMatcherTest {
     }
 
     @Test
-    void defaultMappingCoversTheShippedDetectors() {
-        assertThat(KindMapping.DEFAULT.rule("block").labelKinds()).containsExactly("block", "off-exchange-block");
-        assertThat(KindMapping.DEFAULT.rule("absorption").sides()).isEqualTo(SideRelation.OPPOSITE);
-        assertThat(KindMapping.DEFAULT.rule("iceberg-taq").labelKinds()).containsExactly("iceberg");
-        assertThat(KindMapping.DEFAULT.rule("delta-divergence")).isNull();
-        assertThat(KindMapping.DEFAULT.rule("spoofing").labelKinds()).containsExactly("layering", "spoof");
-        assertThat(KindMapping.DEFAULT.rule("meta-order").sides()).isEqualTo(SideRelation.SAME);
-        assertThat(KindMapping.DEFAULT.rules()).extracting(KindMapping.Rule::detector).containsExactly("absorption",
-                "block", "iceberg-l3", "iceberg-taq", "meta-order", "naive-cancel-ratio", "naive-playbook-iceberg",
-                "spoofing", "sweep");
-    }
-
-    @Test
     void resultDoesNotDependOnInputOrder() {
         List<Alert> rev = new ArrayList<>(ALERTS);
         java.util.Collections.reverse(rev);

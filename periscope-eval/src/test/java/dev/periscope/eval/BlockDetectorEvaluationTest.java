@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.within;
  * matcher: with threshold m, hits = planted sizes >= m, false alarms = noise prints >= m, misses = the rest.
  */
 class BlockDetectorEvaluationTest {
+    private static final dev.periscope.analytics.detect.MutablePrintContext PRINT =
+            new dev.periscope.analytics.detect.MutablePrintContext();
     static final long T0 = 1_795_000_000_000_000_000L;
     static final long STEP = 500_000_000L; // a print every 0.5 s
     static final int SLOTS = 7200;          // one hour
@@ -60,7 +62,7 @@ class BlockDetectorEvaluationTest {
         BlockDetector d = new BlockDetector(new BlockDetector.Params(Px.ofUnits(minShares), 0, 0, 20, 5, 0));
         AlertCollector sink = new AlertCollector();
         for (int i = 0; i < SLOTS; i++) {
-            d.onTrade(20261124, t.ts()[i], Px.ofUnits(50), t.size()[i], t.venue()[i], 0, t.side()[i], Px.NONE, Px.NONE, sink);
+            d.onTrade(PRINT.set(20261124, t.ts()[i], Px.ofUnits(50), t.size()[i], t.venue()[i], 0, t.side()[i], Px.NONE, Px.NONE), sink);
         }
         d.flush(sink);
         return m.match("block", sink.alerts(), t.labels(), HOUR);
@@ -68,7 +70,7 @@ class BlockDetectorEvaluationTest {
 
     @Test
     void scorecardAndSweepOfTheBlockDetectorAgreeWithThePlantedTruth() {
-        AlertMatcher m = new AlertMatcher(KindMapping.DEFAULT, MatchConfig.DEFAULT.withInstrument("XXX"));
+        AlertMatcher m = new AlertMatcher(KindMapping.of("block", SideRelation.SAME, "block", "off-exchange-block"), MatchConfig.DEFAULT.withInstrument("XXX"));
         long[] thresholds = {5_000, 10_000, 20_000};
         ParameterSweep sweep = new ParameterSweep("block", "minSize", 0.95);
         Scorecard.Builder card = Scorecard.builder(new Scorecard.Config(0.95, 2000, 1));

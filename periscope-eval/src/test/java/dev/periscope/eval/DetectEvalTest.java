@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.within;
  * with an independent implementation of the overlap rule and a maximum matching agree with it.
  */
 class DetectEvalTest {
+    private static final dev.periscope.analytics.detect.MutablePrintContext PRINT =
+            new dev.periscope.analytics.detect.MutablePrintContext();
     static DetectEval.Config cfg;
     static DetectEval.Evaluation first;
 
@@ -49,7 +51,7 @@ class DetectEvalTest {
         assertThat(first.runs()).hasSize(2);
         assertThat(first.runs().get(0).labels()).isNotEmpty();
         // every detector runs; all but divergence are scored
-        assertThat(first.scorecard().rows()).hasSize(DetectorSlots.all().size() - 1);
+        assertThat(first.scorecard().rows()).hasSize(DetectEval.CATALOG.names().size() - 1);
         assertThat(first.unscored()).containsOnlyKeys("delta-divergence");
     }
 
@@ -57,8 +59,8 @@ class DetectEvalTest {
     void countsAreConsistentWithRawAlertsAndLabels() {
         for (DetectEval.SeedRun run : first.runs()) {
             Map<String, DetectorResult> rs = first.results().get(run.seed());
-            for (String d : DetectorSlots.all()) {
-                KindMapping.Rule rule = DetectEval.MAPPING.rule(d);
+            for (String d : DetectEval.CATALOG.names()) {
+                KindMapping.Rule rule = DetectEval.CATALOG.mapping().rule(d);
                 if (rule == null) continue;
                 DetectionCounts c = rs.get(d).counts();
                 long labels = run.labels().stream().filter(l -> rule.labelKinds().contains(l.kind())).count();
@@ -87,7 +89,7 @@ class DetectEvalTest {
         long tau = 1_000_000_000L;
         for (Scorecard.Row row : first.scorecard().rows()) {
             String d = row.detector();
-            KindMapping.Rule rule = DetectEval.MAPPING.rule(d);
+            KindMapping.Rule rule = DetectEval.CATALOG.mapping().rule(d);
             long tp = 0, alerts = 0, labels = 0, explained = 0;
             for (DetectEval.SeedRun run : first.runs()) {
                 List<Alert> as = run.alerts(d, "");
@@ -257,12 +259,12 @@ class DetectEvalTest {
         PlaybookSweepBaseline b = new PlaybookSweepBaseline();
         long t0 = 1_000_000_000_000L, sh = 100_000_000L;
         // 3 venues but exactly 10,000 shares: not more than 10,000 -> nothing
-        b.onTrade(1, t0, 1, 4000 * sh, 'N', 0, (byte) 1, 0, 0, sink);
-        b.onTrade(1, t0 + 1, 1, 3000 * sh, 'Q', 0, (byte) -1, 0, 0, sink);
-        b.onTrade(1, t0 + 2, 1, 3000 * sh, 'D', 0, (byte) 0, 0, 0, sink);
+        b.onTrade(PRINT.set(1, t0, 1, 4000 * sh, 'N', 0, (byte) 1, 0, 0), sink);
+        b.onTrade(PRINT.set(1, t0 + 1, 1, 3000 * sh, 'Q', 0, (byte) -1, 0, 0), sink);
+        b.onTrade(PRINT.set(1, t0 + 2, 1, 3000 * sh, 'D', 0, (byte) 0, 0, 0), sink);
         assertThat(sink.alerts()).isEmpty();
         // one more share within 1 s, sides mixed: fires once, spanning the window
-        b.onTrade(1, t0 + 999_999_999L, 1, 1 * sh, 'Q', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(PRINT.set(1, t0 + 999_999_999L, 1, 1 * sh, 'Q', 0, (byte) 1, 0, 0), sink);
         assertThat(sink.alerts()).hasSize(1);
         Alert a = sink.alerts().get(0);
         assertThat(a.tsStart()).isEqualTo(t0);
@@ -270,11 +272,11 @@ class DetectEvalTest {
         assertThat(a.venues()).isEqualTo("DNQ");
         assertThat(a.side()).isZero();
         // the window is (t - 1 s, t]: at t0 + 4.05 s the N print of t0 + 3.0 s is out, Q and Z make 2 venues only
-        b.onTrade(1, t0 + 3_000_000_000L, 1, 20_000 * sh, 'N', 0, (byte) 1, 0, 0, sink);
-        b.onTrade(1, t0 + 3_100_000_000L, 1, 20_000 * sh, 'Q', 0, (byte) 1, 0, 0, sink);
-        b.onTrade(1, t0 + 4_050_000_000L, 1, 100 * sh, 'Z', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(PRINT.set(1, t0 + 3_000_000_000L, 1, 20_000 * sh, 'N', 0, (byte) 1, 0, 0), sink);
+        b.onTrade(PRINT.set(1, t0 + 3_100_000_000L, 1, 20_000 * sh, 'Q', 0, (byte) 1, 0, 0), sink);
+        b.onTrade(PRINT.set(1, t0 + 4_050_000_000L, 1, 100 * sh, 'Z', 0, (byte) 1, 0, 0), sink);
         assertThat(sink.alerts()).hasSize(1);
-        b.onTrade(1, t0 + 4_060_000_000L, 1, 100 * sh, 'D', 0, (byte) 1, 0, 0, sink);
+        b.onTrade(PRINT.set(1, t0 + 4_060_000_000L, 1, 100 * sh, 'D', 0, (byte) 1, 0, 0), sink);
         assertThat(sink.alerts()).hasSize(2);
         assertThat(sink.alerts().get(1).tsStart()).isEqualTo(t0 + 3_100_000_000L);
         assertThat(sink.alerts().get(1).totalSize()).isEqualTo(20_200 * sh);

@@ -5,7 +5,9 @@ import dev.periscope.analytics.detect.Alert;
 import dev.periscope.analytics.detect.AlertSink;
 import dev.periscope.analytics.detect.BlockDetector;
 import dev.periscope.analytics.detect.DeltaDivergenceDetector;
+import dev.periscope.analytics.detect.Detector;
 import dev.periscope.analytics.detect.DetectorSet;
+import dev.periscope.analytics.detect.MutablePrintContext;
 import dev.periscope.analytics.detect.SweepDetector;
 import dev.periscope.analytics.detect.TradeDetector;
 import dev.periscope.analytics.flow.CumulativeDelta;
@@ -16,6 +18,7 @@ import dev.periscope.analytics.flow.PrintFlags;
 import dev.periscope.analytics.flow.SessionVwap;
 import dev.periscope.analytics.flow.ValueArea;
 import dev.periscope.analytics.signing.TradeSigner;
+import dev.periscope.book.market.MarketState;
 import dev.periscope.book.nbbo.NbboBuilder;
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.AssetClass;
@@ -23,6 +26,7 @@ import dev.periscope.model.Instrument;
 import dev.periscope.model.Px;
 import dev.periscope.model.SaleCondition;
 import dev.periscope.model.event.MarketDataHandler;
+import dev.periscope.model.event.OrderEvent;
 import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.event.TradeEvent;
 import dev.periscope.model.time.SessionPhase;
@@ -33,12 +37,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The tape pipeline: per instrument, venue quotes → NBBO → trade signing → session CVD and VWAP → footprint
- * bars with value area → detectors, reporting every print, bar and alert to a {@link TapeListener}. One code
- * path for file replay, the simulator and (later) live feeds: it is just a {@link MarketDataHandler}.
+ * The tape pipeline: per instrument, every event updates the instrument's {@link MarketState} once (venue quotes
+ * and NBBO, the L3 book of {@link TapeConfig#l3Venue()}, last sale, session), then venue quotes → trade signing
+ * → session CVD and VWAP → footprint bars with value area → detectors (each fed the roles it takes: prints as a
+ * {@link dev.periscope.analytics.detect.PrintContext} over that market state, quotes, L3 order events), reporting
+ * every print, bar and alert to a {@link TapeListener}. One code path for file replay, the simulator and (later)
+ * live feeds: it is just a {@link MarketDataHandler}.
  *
  * <p>Order of operations per print: the sale conditions decide what the print may update
  * ({@link PrintFlags#ofConditions}) and whether it may be signed ({@link SaleCondition#isSignable}); a published
@@ -52,7 +60,7 @@ import java.util.function.Function;
 public final class TapeProcessor implements MarketDataHandler {
     private final TapeConfig config;
     private final TapeListener listener;
-    private final Function<Instrument, TradeDetector[]> detectors;
+    private final BiFunction<Instrument, AlertSink, DetectorSet> detectors;
     /** States by instrument value; readers of different files hold distinct but equal Instrument objects. */
     private final Map<Instrument, State> states = new java.util.HashMap<>();
     /** Identity cache in front of {@link #states}: no hashing of record fields per event. */
@@ -67,7 +75,15 @@ public final class TapeProcessor implements MarketDataHandler {
     }
 
     /** A processor with a detector factory called once per instrument (detectors are stateful). */
-    public TapeProcessor(TapeConfig config, TapeListener listener, Function<Instrument, TradeDetector[]> detectors) {
+    public TapeProcessor(TapeConfig config, TapeListener listener, Function<Instrument, ? extends Detector[]> detectors) {
+        this(config, listener, (inst, sink) -> new DetectorSet(sink, detectors.apply(inst)));
+    }
+
+    /**
+     * A processor with a detector-set factory called once per instrument with the sink that reports alerts to the
+     * listener; a set may route some detectors' alerts elsewhere.
+     */
+    public TapeProcessor(TapeConfig config, TapeListener listener, BiFunction<Instrument, AlertSink, DetectorSet> detectors) {
         this.config = config;
         this.listener = listener;
         this.detectors = detectors;
@@ -93,7 +109,8 @@ public final class TapeProcessor implements MarketDataHandler {
 
     private final class State implements FootprintBarListener, AlertSink {
         final TradeSigner signer = new TradeSigner(4096, config.quoteLagNanos());
-        final NbboBuilder nbbo = new NbboBuilder(config.excludedNbboVenues());
+        final MarketState market = new MarketState(config.excludedNbboVenues(), config.l3Venue(), config.l3Book());
+        final MutablePrintContext print = new MutablePrintContext(market);
         final CumulativeDelta cvd = new CumulativeDelta();
         final SessionVwap vwap = new SessionVwap();
         final FootprintBarBuilder bars;
@@ -101,8 +118,6 @@ public final class TapeProcessor implements MarketDataHandler {
         final ValueArea.Result va = new ValueArea.Result();
         final TapeRow row = new TapeRow();
         int openedSession = Integer.MIN_VALUE;
-        /** The NBBO in force (Px.NONE before the first quote). */
-        long bid = dev.periscope.model.Px.NONE, ask = dev.periscope.model.Px.NONE;
 
         State(Instrument instrument) {
             bars = switch (config.barKind()) {
@@ -110,7 +125,7 @@ public final class TapeProcessor implements MarketDataHandler {
                 case VOLUME -> FootprintBarBuilder.volume(config.barSize(), config.rowSize(), this);
                 case TICK -> FootprintBarBuilder.ticks(Math.toIntExact(config.barSize()), config.rowSize(), this);
             };
-            detectorSet = new DetectorSet(this, detectors.apply(instrument));
+            detectorSet = detectors.apply(instrument, this);
         }
 
         @Override
@@ -141,15 +156,24 @@ public final class TapeProcessor implements MarketDataHandler {
     public void onQuote(QuoteEvent q) {
         quotes++;
         State s = state(q.instrument);
-        if (q.venue == QuoteEvent.NBBO) {
-            s.bid = q.bidPrice;
-            s.ask = q.askPrice;
-            s.signer.onQuote(q.tsEvent, q.bidPrice, q.askPrice);
-        } else if (s.nbbo.onQuote(q)) {
-            s.bid = s.nbbo.bidPrice();
-            s.ask = s.nbbo.askPrice();
-            s.signer.onQuote(q.tsEvent, s.bid, s.ask);
+        MarketState m = s.market;
+        if (m.onQuote(q)) s.signer.onQuote(q.tsEvent, m.bid(), m.ask());
+        if (s.detectorSet.takesQuotes()) {
+            int key = config.calendar().sessionKey(q.tsEvent);
+            if (key >= 0) s.detectorSet.onQuote(key, q);
         }
+    }
+
+    /**
+     * An L3 order event: applied to the market state's book when it belongs to the L3 venue, then, inside a
+     * session, fed to the detectors that take order events.
+     */
+    @Override
+    public void onOrder(OrderEvent e) {
+        State s = state(e.instrument);
+        if (!s.market.onOrder(e) || !s.detectorSet.takesOrders()) return;
+        int key = config.calendar().sessionKey(e.tsEvent);
+        if (key >= 0) s.detectorSet.onOrder(key, e);
     }
 
     @Override
@@ -169,8 +193,10 @@ public final class TapeProcessor implements MarketDataHandler {
         row.printFlags = PrintFlags.ofConditions(t.conditions);
         row.signable = SaleCondition.isSignable(t.conditions);
         // the NBBO in force now; a signed print reports the quote its signing used instead (it honours the lag)
-        row.bid = s.bid;
-        row.ask = s.ask;
+        MarketState m = s.market;
+        m.session(key);
+        row.bid = m.bid();
+        row.ask = m.ask();
         byte side;
         if (t.aggressor != Aggressor.UNKNOWN) {
             side = t.aggressor;
@@ -182,6 +208,7 @@ public final class TapeProcessor implements MarketDataHandler {
             side = Aggressor.UNKNOWN;
         }
         row.side = side;
+        m.onTrade(ts, t.price, t.size, PrintFlags.last(row.printFlags));
         if (!counted) {
             outsideSession++;
             listener.onTrade(t, row);
@@ -203,7 +230,7 @@ public final class TapeProcessor implements MarketDataHandler {
         row.vwapSd = row.vwapReady ? s.vwap.stdDev() : 0.0;
         listener.onTrade(t, row);
         s.bars.onTrade(ts, t.price, t.size, side, row.printFlags, key);
-        s.detectorSet.onTrade(key, ts, t.price, t.size, t.venue, t.conditions, side, row.bid, row.ask);
+        s.detectorSet.onTrade(s.print.set(key, ts, t.price, t.size, t.venue, t.conditions, side, row.bid, row.ask));
     }
 
     /** Anchor of time bars: the regular open of the session's date, or the UTC day start for 24x7 calendars. */
@@ -245,8 +272,14 @@ public final class TapeProcessor implements MarketDataHandler {
 
     /** Prevailing NBBO builder of an instrument (null if unseen). */
     public NbboBuilder nbbo(Instrument instrument) {
+        MarketState m = market(instrument);
+        return m == null ? null : m.venueQuotes();
+    }
+
+    /** The market state of an instrument (null if unseen): read it, do not feed it. */
+    public MarketState market(Instrument instrument) {
         State s = states.get(instrument);
-        return s == null ? null : s.nbbo;
+        return s == null ? null : s.market;
     }
 
 }

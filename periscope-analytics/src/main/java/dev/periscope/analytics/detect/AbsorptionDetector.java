@@ -83,6 +83,10 @@ public final class AbsorptionDetector implements TradeDetector {
     private long head, tail;                     // sequence numbers: window = [head, tail)
     // monotonic deques of sequence numbers (max: decreasing prices, min: increasing)
     private long[] maxQ, minQ;
+    /** Price of each deque entry beside its sequence number: the deques compare prices without an indirect load. */
+    private long[] maxP, minP;
+    /** Prices of the window at an alert, sorted to count levels (reused). */
+    private long[] levelScratch = new long[64];
     private long maxH, maxT, minH, minT;
     private long buyVol, sellVol;
     // session
@@ -102,7 +106,7 @@ public final class AbsorptionDetector implements TradeDetector {
 
     private void allocate(int cap) {
         ts = new long[cap]; px = new long[cap]; sz = new long[cap]; sd = new byte[cap]; ven = new char[cap];
-        maxQ = new long[cap]; minQ = new long[cap];
+        maxQ = new long[cap]; minQ = new long[cap]; maxP = new long[cap]; minP = new long[cap];
         mask = cap - 1;
     }
 
@@ -111,28 +115,28 @@ public final class AbsorptionDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             resetSession();
-            session = sessionKey;
+            session = print.session();
             inSession = true;
-            sessionFirstTs = t;
+            sessionFirstTs = print.ts();
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        evict(t);
-        push(t, price, size, venue, aggressor);
-        sessionVolume += size;
-        if (alerted && t - lastAlertTs < p.windowNanos()) return;
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        evict(print.ts());
+        push(print.ts(), print.price(), print.size(), print.venue(), print.aggressor());
+        sessionVolume += print.size();
+        if (alerted && print.ts() - lastAlertTs < p.windowNanos()) return;
         long delta = buyVol - sellVol;
         if (delta == 0 || tail - head < p.minPrints()) return;
-        long threshold = threshold(t);
+        if (Math.abs(delta) < p.minAbsDelta()) return;   // below the floor of every threshold: skip its division
+        long threshold = threshold(print.ts());
         if (threshold <= 0 || Math.abs(delta) < threshold) return;
         long p0 = px[(int) head & mask];
-        long excursion = delta > 0 ? px[(int) maxQ[(int) maxH & mask] & mask] - p0 : p0 - px[(int) minQ[(int) minH & mask] & mask];
+        long excursion = delta > 0 ? maxP[(int) maxH & mask] - p0 : p0 - minP[(int) minH & mask];
         if (excursion > p.maxTicks() * p.tickSize()) return;
         alerted = true;
-        lastAlertTs = t;
+        lastAlertTs = print.ts();
         sink.accept(alert(delta, threshold));
     }
 
@@ -165,15 +169,17 @@ public final class AbsorptionDetector implements TradeDetector {
         int i = (int) seq & mask;
         ts[i] = t; px[i] = price; sz[i] = size; sd[i] = aggressor; ven[i] = venue;
         if (aggressor > 0) buyVol += size; else if (aggressor < 0) sellVol += size;
-        while (maxH < maxT && px[(int) maxQ[(int) (maxT - 1) & mask] & mask] <= price) maxT--;
-        maxQ[(int) maxT++ & mask] = seq;
-        while (minH < minT && px[(int) minQ[(int) (minT - 1) & mask] & mask] >= price) minT--;
-        minQ[(int) minT++ & mask] = seq;
+        while (maxH < maxT && maxP[(int) (maxT - 1) & mask] <= price) maxT--;
+        maxQ[(int) maxT & mask] = seq;
+        maxP[(int) maxT++ & mask] = price;
+        while (minH < minT && minP[(int) (minT - 1) & mask] >= price) minT--;
+        minQ[(int) minT & mask] = seq;
+        minP[(int) minT++ & mask] = price;
     }
 
     /** Doubles the ring (rare; allocates). Sequence numbers are kept, only their slots move. */
     private void grow() {
-        long[] ots = ts, opx = px, osz = sz, omax = maxQ, omin = minQ;
+        long[] ots = ts, opx = px, osz = sz, omax = maxQ, omin = minQ, omaxP = maxP, ominP = minP;
         byte[] osd = sd;
         char[] oven = ven;
         int omask = mask;
@@ -182,8 +188,14 @@ public final class AbsorptionDetector implements TradeDetector {
             int o = (int) s & omask, n = (int) s & mask;
             ts[n] = ots[o]; px[n] = opx[o]; sz[n] = osz[o]; sd[n] = osd[o]; ven[n] = oven[o];
         }
-        for (long s = maxH; s < maxT; s++) maxQ[(int) s & mask] = omax[(int) s & omask];
-        for (long s = minH; s < minT; s++) minQ[(int) s & mask] = omin[(int) s & omask];
+        for (long s = maxH; s < maxT; s++) {
+            maxQ[(int) s & mask] = omax[(int) s & omask];
+            maxP[(int) s & mask] = omaxP[(int) s & omask];
+        }
+        for (long s = minH; s < minT; s++) {
+            minQ[(int) s & mask] = omin[(int) s & omask];
+            minP[(int) s & mask] = ominP[(int) s & omask];
+        }
     }
 
     private void resetSession() {
@@ -202,7 +214,8 @@ public final class AbsorptionDetector implements TradeDetector {
         int n = (int) (tail - head);
         long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE, vLo = 0, vHi = 0;
         double notional = 0;
-        long[] prices = new long[n];
+        if (levelScratch.length < n) levelScratch = new long[Math.max(n, 2 * levelScratch.length)];
+        long[] prices = levelScratch;
         for (int k = 0; k < n; k++) {
             int i = (int) (head + k) & mask;
             prices[k] = px[i];
@@ -212,21 +225,30 @@ public final class AbsorptionDetector implements TradeDetector {
             vLo |= DetectSupport.venueLo(ven[i]);
             vHi |= DetectSupport.venueHi(ven[i]);
         }
-        Arrays.sort(prices);
+        Arrays.sort(prices, 0, n);
         int levels = n == 0 ? 0 : 1;
         for (int k = 1; k < n; k++) if (prices[k] != prices[k - 1]) levels++;
         long p0 = px[(int) head & mask];
         long level = side > 0 ? hi : lo;
         long t0 = ts[(int) head & mask], t1 = ts[(int) (tail - 1) & mask];
         long aggressorVol = side > 0 ? buyVol : sellVol;
-        String desc = (side > 0 ? "Ask absorbed net buying" : "Bid absorbed net selling") + ": delta "
-                + (delta > 0 ? "+" : "") + Px.format(delta) + " (buy " + Px.format(buyVol) + " / sell "
-                + Px.format(sellVol) + ", threshold " + Px.format(threshold) + ") in "
-                + DetectSupport.duration(t1 - t0) + " while price moved "
-                + String.format(Locale.ROOT, "%+.1f", (double) (side > 0 ? hi - p0 : p0 - lo) / p.tickSize())
-                + " tick(s) in the aggressor's direction (from " + Px.format(p0) + ", held at " + Px.format(level)
-                + "); a fact, not a forecast (OF-2)";
-        return new Alert(name(), paramsText, side > 0 ? "absorption-by-ask" : "absorption-by-bid", t0, t1, side, lo,
-                hi, level, aggressorVol, notional, DetectSupport.venues(vLo, vHi), n, levels, desc);
+        return new Alert(name(), paramsText, side > 0 ? "absorption-by-ask" : "absorption-by-bid", t0, t1, side,
+                SideRole.AGGRESSOR, lo, hi, level, aggressorVol, notional, vLo, vHi, n, levels,
+                new Text(delta, buyVol, sellVol, threshold, p0, p.tickSize()));
+    }
+
+    /** The absorption's description, written when read. */
+    private record Text(long delta, long buyVol, long sellVol, long threshold, long p0, long tick) implements AlertText {
+        @Override
+        public String describe(Alert a) {
+            boolean buy = a.side() > 0;
+            return (buy ? "Ask absorbed net buying" : "Bid absorbed net selling") + ": delta "
+                    + (delta > 0 ? "+" : "") + Px.format(delta) + " (buy " + Px.format(buyVol) + " / sell "
+                    + Px.format(sellVol) + ", threshold " + Px.format(threshold) + ") in "
+                    + DetectSupport.duration(a.tsEnd() - a.tsStart()) + " while price moved "
+                    + String.format(Locale.ROOT, "%+.1f", (double) (buy ? a.priceHigh() - p0 : p0 - a.priceLow()) / tick)
+                    + " tick(s) in the aggressor's direction (from " + Px.format(p0) + ", held at " + Px.format(a.level())
+                    + "); a fact, not a forecast (OF-2)";
+        }
     }
 }

@@ -97,6 +97,8 @@ public final class BlockDetector implements TradeDetector {
     private final String paramsText;
     private final long[] sessionVolumes;
     private int completed;          // completed sessions in the ring (<= lookback)
+    /** Mean volume of the completed sessions once there are advMinSessions of them, else 0; set at session close. */
+    private long estimatedAdv;
     private int ringPos;
     private long session = Long.MIN_VALUE;
     private boolean inSession;
@@ -126,10 +128,7 @@ public final class BlockDetector implements TradeDetector {
     /** The ADV in use (fixed point), or 0 if none is available yet. */
     public long averageDailyVolume() {
         if (suppliedAdv > 0) return suppliedAdv;
-        if (completed < p.advMinSessions()) return 0;
-        long sum = 0;
-        for (int i = 0; i < completed; i++) sum += sessionVolumes[i];
-        return sum / completed;
+        return estimatedAdv;
     }
 
     /** Which criteria ({@link #BY_SIZE} | {@link #BY_NOTIONAL} | {@link #BY_ADV}) a print of this size and price meets. */
@@ -150,17 +149,16 @@ public final class BlockDetector implements TradeDetector {
     }
 
     @Override
-    public void onTrade(long sessionKey, long ts, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             if (inSession) closeSession();
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        if (SaleCondition.updatesVolume(conditions)) sessionVolume += size;
-        if (!eligible(conditions)) return;
-        int c = criteria(price, size);
-        if (c != 0) sink.accept(alert(ts, price, size, venue, conditions, aggressor, c));
+        if (SaleCondition.updatesVolume(print.conditions())) sessionVolume += print.size();
+        if (!eligible(print.conditions())) return;
+        int c = criteria(print.price(), print.size());
+        if (c != 0) sink.accept(alert(print.ts(), print.price(), print.size(), print.venue(), print.conditions(), print.aggressor(), c));
     }
 
     private void closeSession() {
@@ -168,6 +166,9 @@ public final class BlockDetector implements TradeDetector {
         ringPos = (ringPos + 1) % sessionVolumes.length;
         if (completed < sessionVolumes.length) completed++;
         sessionVolume = 0;
+        long sum = 0;
+        for (int i = 0; i < completed; i++) sum += sessionVolumes[i];
+        estimatedAdv = completed < p.advMinSessions() ? 0 : sum / completed;
     }
 
     /** Blocks are single prints: nothing is ever pending. */
@@ -176,17 +177,27 @@ public final class BlockDetector implements TradeDetector {
     private Alert alert(long ts, long price, long size, char venue, long conditions, byte aggressor, int c) {
         boolean off = venue == DetectSupport.OFF_EXCHANGE;
         double notional = DetectSupport.notional(price, size);
-        StringBuilder why = new StringBuilder();
-        if ((c & BY_SIZE) != 0) why.append("size>=").append(Px.format(p.minSize()));
-        if ((c & BY_NOTIONAL) != 0) why.append(why.isEmpty() ? "" : ", ").append("notional>=").append(Px.format(p.minNotional()));
-        if ((c & BY_ADV) != 0) {
-            double pct = 100.0 * size / averageDailyVolume();
-            why.append(why.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f%% of ADV", pct));
+        double pct = (c & BY_ADV) != 0 ? 100.0 * size / averageDailyVolume() : Double.NaN;
+        char key = DetectSupport.venueKey(venue);
+        return new Alert(name(), paramsText, off ? "off-exchange-block" : "block", ts, ts, aggressor,
+                SideRole.AGGRESSOR, price, price, price, size, notional, DetectSupport.venueLo(key),
+                DetectSupport.venueHi(key), 1, 1, new Text(p.minSize(), p.minNotional(), c, pct, venue, conditions));
+    }
+
+    /** The block's description, written when read. */
+    private record Text(long minSize, long minNotional, int criteria, double advPercent, char venue, long conditions)
+            implements AlertText {
+        @Override
+        public String describe(Alert a) {
+            StringBuilder why = new StringBuilder();
+            if ((criteria & BY_SIZE) != 0) why.append("size>=").append(Px.format(minSize));
+            if ((criteria & BY_NOTIONAL) != 0) why.append(why.isEmpty() ? "" : ", ").append("notional>=").append(Px.format(minNotional));
+            if ((criteria & BY_ADV) != 0)
+                why.append(why.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f%% of ADV", advPercent));
+            boolean off = venue == DetectSupport.OFF_EXCHANGE;
+            return (off ? "Off-exchange block " : "Block ") + DetectSupport.qty(a.totalSize()) + " @ "
+                    + Px.format(a.level()) + " on " + venue + " = " + DetectSupport.money(a.notional()) + " (" + why
+                    + "), side " + Aggressor.label(a.side()) + ", cond " + SaleCondition.codes(conditions);
         }
-        String desc = (off ? "Off-exchange block " : "Block ") + DetectSupport.qty(size) + " @ " + Px.format(price)
-                + " on " + venue + " = " + DetectSupport.money(notional) + " (" + why + "), side "
-                + Aggressor.label(aggressor) + ", cond " + SaleCondition.codes(conditions);
-        return new Alert(name(), paramsText, off ? "off-exchange-block" : "block", ts, ts, aggressor, price, price,
-                price, size, notional, String.valueOf(DetectSupport.venueKey(venue)), 1, 1, desc);
     }
 }

@@ -67,6 +67,8 @@ public final class DeltaDivergenceDetector implements TradeDetector {
     private long cvd;
     // open bar
     private boolean barOpen;
+    /** The open bar's [start, end) in epoch ns: a print inside it needs no division. */
+    private long barStartTs, barEndTs;
     private long barIndex, open, high, low, close, volume, delta, tsFirst, tsLast, venLo, venHi;
     private double notional;
     private int prints;
@@ -89,40 +91,41 @@ public final class DeltaDivergenceDetector implements TradeDetector {
     public long cvd() { return cvd; }
 
     @Override
-    public void onTrade(long sessionKey, long ts, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             if (inSession) flush(sink);
-            session = sessionKey;
+            session = print.session();
             inSession = true;
             cvd = 0;
             count = 0;
             pos = 0;
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        long bi = Math.floorDiv(ts, p.barNanos());
-        if (barOpen && bi != barIndex) closeBar(sink);
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        long ts = print.ts();
+        if (barOpen && (ts < barStartTs || ts >= barEndTs)) closeBar(sink);   // outside [start, end): another bar
         if (!barOpen) {
             barOpen = true;
-            barIndex = bi;
-            open = high = low = price;
+            barIndex = Math.floorDiv(ts, p.barNanos());
+            barStartTs = barIndex * p.barNanos();
+            barEndTs = barStartTs + p.barNanos();
+            open = high = low = print.price();
             volume = delta = 0;
             notional = 0;
             prints = 0;
-            tsFirst = ts;
+            tsFirst = print.ts();
             venLo = venHi = 0;
         }
-        high = Math.max(high, price);
-        low = Math.min(low, price);
-        close = price;
-        tsLast = ts;
-        volume += size;
-        notional += DetectSupport.notional(price, size);
+        high = Math.max(high, print.price());
+        low = Math.min(low, print.price());
+        close = print.price();
+        tsLast = print.ts();
+        volume += print.size();
+        notional += DetectSupport.notional(print.price(), print.size());
         prints++;
-        venLo |= DetectSupport.venueLo(venue);
-        venHi |= DetectSupport.venueHi(venue);
-        if (aggressor > 0) { delta += size; cvd += size; }
-        else if (aggressor < 0) { delta -= size; cvd -= size; }
+        venLo |= DetectSupport.venueLo(print.venue());
+        venHi |= DetectSupport.venueHi(print.venue());
+        if (print.aggressor() > 0) { delta += print.size(); cvd += print.size(); }
+        else if (print.aggressor() < 0) { delta -= print.size(); cvd -= print.size(); }
     }
 
     /** Closes the open bar (emitting its alerts). */
@@ -144,13 +147,9 @@ public final class DeltaDivergenceDetector implements TradeDetector {
                     minCvd = Math.min(minCvd, cvds[i]);
                 }
                 if (high > maxHigh && cvd <= maxCvd)
-                    sink.accept(alert("high-without-cvd", Aggressor.BUY, high, "new " + n + "-bar high " + Px.format(high)
-                            + " (prior max " + Px.format(maxHigh) + ") while CVD " + Px.format(cvd)
-                            + " did not exceed its prior max " + Px.format(maxCvd)));
+                    sink.accept(alert("high-without-cvd", Aggressor.BUY, high, maxHigh, maxCvd));
                 if (low < minLow && cvd >= minCvd)
-                    sink.accept(alert("low-without-cvd", Aggressor.SELL, low, "new " + n + "-bar low " + Px.format(low)
-                            + " (prior min " + Px.format(minLow) + ") while CVD " + Px.format(cvd)
-                            + " did not go below its prior min " + Px.format(minCvd)));
+                    sink.accept(alert("low-without-cvd", Aggressor.SELL, low, minLow, minCvd));
             }
             highs[pos] = high;
             lows[pos] = low;
@@ -159,19 +158,39 @@ public final class DeltaDivergenceDetector implements TradeDetector {
             if (count < n) count++;
         } else {
             long change = close - open;
-            if (change > 0 && delta < 0)
-                sink.accept(alert("price-up-delta-down", Aggressor.BUY, close, "price rose " + Px.format(open) + " -> "
-                        + Px.format(close) + " while bar delta was " + Px.format(delta)));
-            else if (change < 0 && delta > 0)
-                sink.accept(alert("price-down-delta-up", Aggressor.SELL, close, "price fell " + Px.format(open) + " -> "
-                        + Px.format(close) + " while bar delta was +" + Px.format(delta)));
+            if (change > 0 && delta < 0) sink.accept(alert("price-up-delta-down", Aggressor.BUY, close, open, 0));
+            else if (change < 0 && delta > 0) sink.accept(alert("price-down-delta-up", Aggressor.SELL, close, open, 0));
         }
     }
 
-    private Alert alert(String kind, byte side, long level, String what) {
-        String desc = "Divergence (hypothesis, OF-2): " + what + " in " + DetectSupport.duration(p.barNanos())
-                + " bar, bar delta " + Px.format(delta) + ", volume " + Px.format(volume);
-        return new Alert(name(), paramsText, kind, tsFirst, tsLast, side, low, high, level, volume, notional,
-                DetectSupport.venues(venLo, venHi), prints, 0, desc);
+    /**
+     * @param prior    new-extreme mode: the prior extreme; delta-sign mode: the bar's open
+     * @param priorCvd new-extreme mode: the prior CVD extreme
+     */
+    private Alert alert(String kind, byte side, long level, long prior, long priorCvd) {
+        return new Alert(name(), paramsText, kind, tsFirst, tsLast, side, SideRole.PRICE_MOVE, low, high, level, volume,
+                notional, venLo, venHi, prints, 0, new Text(p.lookbackBars(), prior, cvd, priorCvd, delta, p.barNanos()));
+    }
+
+    /** The divergence's description, written when read; the kind says which of the four texts. */
+    private record Text(int lookback, long prior, long cvd, long priorCvd, long delta, long barNanos) implements AlertText {
+        @Override
+        public String describe(Alert a) {
+            long level = a.level();
+            String what = switch (a.kind()) {
+                case "high-without-cvd" -> "new " + lookback + "-bar high " + Px.format(level) + " (prior max "
+                        + Px.format(prior) + ") while CVD " + Px.format(cvd) + " did not exceed its prior max "
+                        + Px.format(priorCvd);
+                case "low-without-cvd" -> "new " + lookback + "-bar low " + Px.format(level) + " (prior min "
+                        + Px.format(prior) + ") while CVD " + Px.format(cvd) + " did not go below its prior min "
+                        + Px.format(priorCvd);
+                case "price-up-delta-down" -> "price rose " + Px.format(prior) + " -> " + Px.format(level)
+                        + " while bar delta was " + Px.format(delta);
+                default -> "price fell " + Px.format(prior) + " -> " + Px.format(level) + " while bar delta was +"
+                        + Px.format(delta);
+            };
+            return "Divergence (hypothesis, OF-2): " + what + " in " + DetectSupport.duration(barNanos)
+                    + " bar, bar delta " + Px.format(delta) + ", volume " + Px.format(a.totalSize());
+        }
     }
 }

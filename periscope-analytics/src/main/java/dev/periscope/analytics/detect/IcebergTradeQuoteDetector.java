@@ -2,6 +2,7 @@ package dev.periscope.analytics.detect;
 
 import dev.periscope.model.Aggressor;
 import dev.periscope.model.Px;
+import dev.periscope.model.event.QuoteEvent;
 import dev.periscope.model.SaleCondition;
 
 import java.util.Arrays;
@@ -34,7 +35,7 @@ import java.util.Locale;
  * {@code refreshes}, {@code maxDisplayed}, {@code ratio} (cumulative / maxDisplayed), {@code hidden} (estimated
  * hidden = cumulative - maxDisplayed), {@code mode}, {@code detectedAt}. Allocation-free per event except alerts.
  */
-public final class IcebergTradeQuoteDetector implements TradeDetector {
+public final class IcebergTradeQuoteDetector implements TradeDetector, QuoteDetector {
 
     /**
      * Parameters (thresholds arbitrary starting points, audit X-6).
@@ -105,6 +106,11 @@ public final class IcebergTradeQuoteDetector implements TradeDetector {
         inSession = true;
     }
 
+    @Override
+    public void onQuote(long session, QuoteEvent q, AlertSink sink) {
+        onQuote(session, q.tsEvent, q.venue, q.bidPrice, q.bidSize, q.askPrice, q.askSize, sink);
+    }
+
     /** A venue's quote (or the NBBO with venue {@code '*'}); {@link Px#NONE} for a missing side. */
     public void onQuote(long sessionKey, long ts, char venue, long bid, long bidSize, long ask, long askSize,
                         AlertSink sink) {
@@ -128,21 +134,20 @@ public final class IcebergTradeQuoteDetector implements TradeDetector {
     }
 
     @Override
-    public void onTrade(long sessionKey, long ts, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        session(sessionKey, sink);
-        expire(ts, sink);
-        if ((conditions & p.excludedConditions()) != 0 || size <= 0) return;
-        int b = p.nbbo() ? NBBO : DetectSupport.venueKey(venue);
-        boolean atBid = qBid[b] != Px.NONE && price == qBid[b];
-        boolean atAsk = qAsk[b] != Px.NONE && price == qAsk[b];
+    public void onTrade(PrintContext print, AlertSink sink) {
+        session(print.session(), sink);
+        expire(print.ts(), sink);
+        if ((print.conditions() & p.excludedConditions()) != 0 || print.size() <= 0) return;
+        int b = p.nbbo() ? NBBO : DetectSupport.venueKey(print.venue());
+        boolean atBid = qBid[b] != Px.NONE && print.price() == qBid[b];
+        boolean atAsk = qAsk[b] != Px.NONE && print.price() == qAsk[b];
         if (atBid == atAsk) return;                          // neither, or locked
         int r = b * 2 + (atBid ? 0 : 1);
-        if (rOpen[r] && rPx[r] != price) close(r, sink);
+        if (rOpen[r] && rPx[r] != print.price()) close(r, sink);
         if (!rOpen[r]) {
             rOpen[r] = true;
-            rPx[r] = price;
-            rStart[r] = ts;
+            rPx[r] = print.price();
+            rStart[r] = print.ts();
             rCum[r] = 0;
             rNotional[r] = 0;
             rPrints[r] = rRefresh[r] = 0;
@@ -151,14 +156,14 @@ public final class IcebergTradeQuoteDetector implements TradeDetector {
             rDet[r] = Long.MIN_VALUE;
             rVLo[r] = rVHi[r] = 0;
         }
-        rLast[r] = ts;
-        rCum[r] += size;
-        rSince[r] += size;
+        rLast[r] = print.ts();
+        rCum[r] += print.size();
+        rSince[r] += print.size();
         rPrints[r]++;
-        rNotional[r] += DetectSupport.notional(price, size);
-        rVLo[r] |= DetectSupport.venueLo(venue);
-        rVHi[r] |= DetectSupport.venueHi(venue);
-        detect(r, ts);
+        rNotional[r] += DetectSupport.notional(print.price(), print.size());
+        rVLo[r] |= DetectSupport.venueLo(print.venue());
+        rVHi[r] |= DetectSupport.venueHi(print.venue());
+        detect(r, print.ts());
     }
 
     private boolean holds(int r) {

@@ -133,28 +133,27 @@ public final class MetaOrderDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long ts, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             endSession(sink);
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        long b = Math.floorDiv(ts, p.bucketNanos());
+        long b = Math.floorDiv(print.ts(), p.bucketNanos());
         if (cur == Long.MIN_VALUE) cur = b;
-        while (cur < b) {                                 // close the current and any empty buckets before ts
+        while (cur < b) {                                 // close the current and any empty buckets before print.ts()
             closeBucket(sink);
             cur++;
         }
-        if ((conditions & p.excludedConditions()) != 0 || aggressor == Aggressor.UNKNOWN) return;
-        if (size <= 0 || size >= p.maxPrintSize()) return;
-        if (aggressor > 0) { cSigned += size; cBuy++; } else { cSigned -= size; cSell++; }
-        cVol += size;
-        cNotional += DetectSupport.notional(price, size);
-        cLastTs = ts;
-        cLastPx = price;
-        cLo = Math.min(cLo, price);
-        cHi = Math.max(cHi, price);
+        if ((print.conditions() & p.excludedConditions()) != 0 || print.aggressor() == Aggressor.UNKNOWN) return;
+        if (print.size() <= 0 || print.size() >= p.maxPrintSize()) return;
+        if (print.aggressor() > 0) { cSigned += print.size(); cBuy++; } else { cSigned -= print.size(); cSell++; }
+        cVol += print.size();
+        cNotional += DetectSupport.notional(print.price(), print.size());
+        cLastTs = print.ts();
+        cLastPx = print.price();
+        cLo = Math.min(cLo, print.price());
+        cHi = Math.max(cHi, print.price());
     }
 
     private void resetCurrent() {

@@ -111,8 +111,9 @@ public final class NaiveCancelRatioDetector implements OrderEventDetector {
         double ratio = (double) oCancelled[i] / oSize[i];
         String desc = "Order cancelled: cancelRatio=" + String.format(Locale.ROOT, "%.3f", ratio) + " lifetime="
                 + DetectSupport.duration(ts - oTs[i]) + " (baseline rule; flags most ordinary orders)";
-        sink.accept(new Alert(name(), paramsText, "cancel-ratio", oTs[i], ts, (byte) side.sign(), oPx[i], oPx[i],
-                oPx[i], oSize[i], DetectSupport.notional(oPx[i], oSize[i]), "", 1, 1, desc));
+        sink.accept(new Alert(name(), paramsText, "cancel-ratio", oTs[i], ts, (byte) side.sign(), SideRole.RESTING,
+                oPx[i], oPx[i], oPx[i], oSize[i], DetectSupport.notional(oPx[i], oSize[i]), 0, 0, 1, 1,
+                Alert.constant(desc)));
     }
 
     private void grow(int i) {

@@ -54,35 +54,34 @@ public final class NaivePlaybookAbsorptionDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             close(sink);
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        long b = Math.floorDiv(t, p.barNanos());
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        long b = Math.floorDiv(print.ts(), p.barNanos());
         if (open && b != bar) close(sink);
         if (!open) {
             open = true;
             bar = b;
-            t0 = t;
-            openPx = price;
-            lo = hi = price;
+            t0 = print.ts();
+            openPx = print.price();
+            lo = hi = print.price();
             buyVol = sellVol = vLo = vHi = 0;
             notionalBuy = notionalSell = 0;
             prints = 0;
         }
-        t1 = t;
-        closePx = price;
-        lo = Math.min(lo, price);
-        hi = Math.max(hi, price);
+        t1 = print.ts();
+        closePx = print.price();
+        lo = Math.min(lo, print.price());
+        hi = Math.max(hi, print.price());
         prints++;
-        vLo |= DetectSupport.venueLo(venue);
-        vHi |= DetectSupport.venueHi(venue);
-        if (aggressor > 0) { buyVol += size; notionalBuy += DetectSupport.notional(price, size); }
-        else if (aggressor < 0) { sellVol += size; notionalSell += DetectSupport.notional(price, size); }
+        vLo |= DetectSupport.venueLo(print.venue());
+        vHi |= DetectSupport.venueHi(print.venue());
+        if (print.aggressor() > 0) { buyVol += print.size(); notionalBuy += DetectSupport.notional(print.price(), print.size()); }
+        else if (print.aggressor() < 0) { sellVol += print.size(); notionalSell += DetectSupport.notional(print.price(), print.size()); }
     }
 
     private void close(AlertSink sink) {

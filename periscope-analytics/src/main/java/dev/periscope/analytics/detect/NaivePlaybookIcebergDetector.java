@@ -72,16 +72,15 @@ public final class NaivePlaybookIcebergDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             head = tail = 0;
             prices.clear();
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        long cutoff = t - p.windowNanos();
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        long cutoff = print.ts() - p.windowNanos();
         while (head < tail && ts[(int) head & mask] <= cutoff) {
             int i = (int) head & mask;
             int k = prices.get(px[i]);
@@ -92,24 +91,24 @@ public final class NaivePlaybookIcebergDetector implements TradeDetector {
         }
         if (tail - head == mask + 1) grow();
         int i = (int) tail++ & mask;
-        ts[i] = t; px[i] = price; sz[i] = size; ven[i] = venue;
-        int k = prices.get(price);
+        ts[i] = print.ts(); px[i] = print.price(); sz[i] = print.size(); ven[i] = print.venue();
+        int k = prices.get(print.price());
         if (k < 0) {
-            k = prices.put(price);
+            k = prices.put(print.price());
             if (k >= pCount.length) growPrices(k);
             pCount[k] = 0; pSum[k] = 0; pSumSq[k] = 0; pLastAlert[k] = Long.MIN_VALUE;
         }
-        double s = Px.toDouble(size);
+        double s = Px.toDouble(print.size());
         pCount[k]++; pSum[k] += s; pSumSq[k] += s * s;
         int n = pCount[k];
         if (n <= p.minTrades()) return;
-        if (pLastAlert[k] != Long.MIN_VALUE && t - pLastAlert[k] < p.windowNanos()) return;
+        if (pLastAlert[k] != Long.MIN_VALUE && print.ts() - pLastAlert[k] < p.windowNanos()) return;
         double mean = pSum[k] / n;
         double var = Math.max(0, (pSumSq[k] - pSum[k] * pSum[k] / n) / (n - 1));
         double std = Math.sqrt(var);
         if (!(mean < Px.toDouble(p.maxMeanSize())) || !(std < p.maxCv() * mean)) return;
-        pLastAlert[k] = t;
-        sink.accept(alert(price, n, mean, std, t));
+        pLastAlert[k] = print.ts();
+        sink.accept(alert(print.price(), n, mean, std, print.ts()));
     }
 
     private Alert alert(long price, int n, double mean, double std, long t) {

@@ -65,18 +65,17 @@ public final class NaivePlaybookInstitutionalDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long t, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             head = tail = 0;
             buys = sells = 0;
             sizeSum = 0;
             lastBuyAlert = lastSellAlert = Long.MIN_VALUE;
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        if ((conditions & p.excludedConditions()) != 0) return;
-        long cutoff = t - p.windowNanos();
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        long cutoff = print.ts() - p.windowNanos();
         while (head < tail && ts[(int) head & mask] <= cutoff) {
             int i = (int) head & mask;
             if (ag[i] > 0) buys--; else if (ag[i] < 0) sells--;
@@ -85,19 +84,19 @@ public final class NaivePlaybookInstitutionalDetector implements TradeDetector {
         }
         if (tail - head == mask + 1) grow();
         int i = (int) tail++ & mask;
-        ts[i] = t; px[i] = price; sz[i] = size; ag[i] = aggressor; ven[i] = venue;
-        sizeSum += size;
-        if (aggressor > 0) buys++; else if (aggressor < 0) sells++;
-        if (aggressor == 0) return;
-        int n = aggressor > 0 ? buys : sells;
+        ts[i] = print.ts(); px[i] = print.price(); sz[i] = print.size(); ag[i] = print.aggressor(); ven[i] = print.venue();
+        sizeSum += print.size();
+        if (print.aggressor() > 0) buys++; else if (print.aggressor() < 0) sells++;
+        if (print.aggressor() == 0) return;
+        int n = print.aggressor() > 0 ? buys : sells;
         if (n <= p.minTrades()) return;
-        long last = aggressor > 0 ? lastBuyAlert : lastSellAlert;
-        if (last != Long.MIN_VALUE && t - last < p.windowNanos()) return;
+        long last = print.aggressor() > 0 ? lastBuyAlert : lastSellAlert;
+        if (last != Long.MIN_VALUE && print.ts() - last < p.windowNanos()) return;
         long all = tail - head;
         // mean < maxAvgSize  <=>  sizeSum < maxAvgSize * all, exact in fixed point
         if (sizeSum >= p.maxAvgSize() * all) return;
-        if (aggressor > 0) lastBuyAlert = t; else lastSellAlert = t;
-        sink.accept(alert(aggressor, n, all, t));
+        if (print.aggressor() > 0) lastBuyAlert = print.ts(); else lastSellAlert = print.ts();
+        sink.accept(alert(print.aggressor(), n, all, print.ts()));
     }
 
     private Alert alert(byte side, int n, long all, long t) {

@@ -4,7 +4,7 @@ import dev.periscope.model.Side;
 import dev.periscope.model.event.OrderEvent;
 
 /**
- * A named, parameterized detector fed one L3 (market-by-order) event at a time, the order-level counterpart of
+ * The L3 role of a {@link Detector}: fed one market-by-order event at a time, the order-level counterpart of
  * {@link TradeDetector}.
  *
  * <p>Inputs follow {@link OrderEvent}'s semantics: {@code type} ADD rests a new visible order of {@code size};
@@ -22,13 +22,7 @@ import dev.periscope.model.event.OrderEvent;
  * ids (e.g. orders resting before the data starts) are tolerated: they update what can be updated and are
  * otherwise ignored.
  */
-public interface OrderEventDetector {
-    /** Short stable name carried in every alert, e.g. {@code "iceberg-l3"}. */
-    String name();
-
-    /** The parameters as {@code key=value,...}, carried in every alert. */
-    String params();
-
+public interface OrderEventDetector extends Detector {
     void onOrder(long session, long ts, OrderEvent.Type type, long orderId, Side side, long price, long size,
                  char venue, AlertSink sink);
 
@@ -36,7 +30,4 @@ public interface OrderEventDetector {
     default void onOrder(long session, OrderEvent e, AlertSink sink) {
         onOrder(session, e.tsEvent, e.type, e.orderId, e.side, e.price, e.size, e.venue, sink);
     }
-
-    /** Emits any event still open (end of data). */
-    void flush(AlertSink sink);
 }

@@ -308,7 +308,7 @@ public final class SpoofingDetector implements OrderEventDetector {
                 + " minDistance=" + minDist + " sizeVsMedian=" + String.format(Locale.ROOT, "%.1f", maxRel)
                 + " oppositeExecuted=" + Px.format(opp) + " cancelToFill=" + ctf
                 + " (pattern only, not an allegation: MS-2)";
-        return new Alert(name(), paramsText, kind, t0, t1, (byte) (bid ? 1 : -1), lo, hi, level, size, notional, "",
-                to - from, levels, desc);
+        return new Alert(name(), paramsText, kind, t0, t1, (byte) (bid ? 1 : -1), SideRole.RESTING, lo, hi, level, size,
+                notional, 0, 0, to - from, levels, Alert.constant(desc));
     }
 }

@@ -156,21 +156,20 @@ public final class SweepDetector implements TradeDetector {
     @Override public String params() { return paramsText; }
 
     @Override
-    public void onTrade(long sessionKey, long ts, long price, long size, char venue, long conditions, byte aggressor,
-                        long bid, long ask, AlertSink sink) {
-        if (!inSession || sessionKey != session) {
+    public void onTrade(PrintContext print, AlertSink sink) {
+        if (!inSession || print.session() != session) {
             if (inSession) flush(sink);
-            session = sessionKey;
+            session = print.session();
             inSession = true;
         }
-        closeExpired(ts, sink);
-        if (aggressor == Aggressor.UNKNOWN || venue == DetectSupport.OFF_EXCHANGE) return;
-        if ((conditions & p.excludedConditions()) != 0) return;
-        boolean iso = SaleCondition.has(conditions, SaleCondition.INTERMARKET_SWEEP);
+        closeExpired(print.ts(), sink);
+        if (print.aggressor() == Aggressor.UNKNOWN || print.venue() == DetectSupport.OFF_EXCHANGE) return;
+        if ((print.conditions() & p.excludedConditions()) != 0) return;
+        boolean iso = SaleCondition.has(print.conditions(), SaleCondition.INTERMARKET_SWEEP);
         if (p.isoOnly() && !iso) return;
-        Cluster c = aggressor > 0 ? buy : sell;
-        if (!c.open) c.start(ts, bid, ask);
-        c.add(ts, price, size, venue, iso);
+        Cluster c = print.aggressor() > 0 ? buy : sell;
+        if (!c.open) c.start(print.ts(), print.bid(), print.ask());
+        c.add(print.ts(), print.price(), print.size(), print.venue(), iso);
     }
 
     private void closeExpired(long ts, AlertSink sink) {
@@ -209,15 +208,22 @@ public final class SweepDetector implements TradeDetector {
     }
 
     private Alert alert(Cluster c, byte side, int venues, boolean isoSweep) {
-        String v = DetectSupport.venues(c.venLo, c.venHi);
-        String desc = (isoSweep ? "ISO sweep: " : "Sweep: ") + Aggressor.label(side) + " " + DetectSupport.qty(c.size)
-                + " in " + c.prints + " prints (" + c.isoPrints + " ISO) on " + venues + " venue(s) " + v + ", "
-                + c.levels + (c.levels == MAX_LEVELS ? "+" : "") + " level(s) "
-                + Px.format(c.firstP) + " -> " + Px.format(c.lastP) + " within "
-                + DetectSupport.duration(c.tsEnd - c.tsStart) + ", " + DetectSupport.money(c.notional)
-                + (c.bid0 != Px.NONE && c.ask0 != Px.NONE
-                    ? ", NBBO at start " + Px.format(c.bid0) + "/" + Px.format(c.ask0) : "");
-        return new Alert(name(), paramsText, isoSweep ? "iso-sweep" : "sweep", c.tsStart, c.tsEnd, side, c.minP,
-                c.maxP, c.lastP, c.size, c.notional, v, c.prints, c.levels, desc);
+        return new Alert(name(), paramsText, isoSweep ? "iso-sweep" : "sweep", c.tsStart, c.tsEnd, side,
+                SideRole.AGGRESSOR, c.minP, c.maxP, c.lastP, c.size, c.notional, c.venLo, c.venHi, c.prints, c.levels,
+                new Text(isoSweep, c.isoPrints, venues, c.firstP, c.bid0, c.ask0));
+    }
+
+    /** The sweep's description, written when read. */
+    private record Text(boolean isoSweep, int isoPrints, int venueCount, long firstPrice, long bid0, long ask0)
+            implements AlertText {
+        @Override
+        public String describe(Alert a) {
+            return (isoSweep ? "ISO sweep: " : "Sweep: ") + Aggressor.label(a.side()) + " "
+                    + DetectSupport.qty(a.totalSize()) + " in " + a.prints() + " prints (" + isoPrints + " ISO) on "
+                    + venueCount + " venue(s) " + a.venues() + ", " + a.levels() + (a.levels() == MAX_LEVELS ? "+" : "")
+                    + " level(s) " + Px.format(firstPrice) + " -> " + Px.format(a.level()) + " within "
+                    + DetectSupport.duration(a.tsEnd() - a.tsStart()) + ", " + DetectSupport.money(a.notional())
+                    + (bid0 != Px.NONE && ask0 != Px.NONE ? ", NBBO at start " + Px.format(bid0) + "/" + Px.format(ask0) : "");
+        }
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ring-buffer/monotonic-deque AbsorptionDetector against an obviously-correct quadratic twin. */
 class AbsorptionTwinTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
 
     @Test
     void matchesNaiveTwinOnRandomSequences() {
@@ -34,7 +35,7 @@ class AbsorptionTwinTest {
 
             AlertCollector out = new AlertCollector();
             AbsorptionDetector d = new AbsorptionDetector(params);
-            for (int i = 0; i < n; i++) d.onTrade(1, ts[i], px[i], sz[i], 'N', 1L, sd[i], Px.NONE, Px.NONE, out);
+            for (int i = 0; i < n; i++) d.onTrade(PRINT.set(1, ts[i], px[i], sz[i], 'N', 1L, sd[i], Px.NONE, Px.NONE), out);
 
             List<long[]> expected = new ArrayList<>();   // {tsEnd, prints, level, side}
             long lastAlert = Long.MIN_VALUE;

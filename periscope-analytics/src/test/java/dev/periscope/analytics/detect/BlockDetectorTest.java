@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class BlockDetectorTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
 
     private final BlockDetector regNms = new BlockDetector(BlockDetector.Params.US_EQUITY);
 
@@ -119,9 +120,9 @@ class BlockDetectorTest {
         BlockDetector sizeOnly = new BlockDetector(BlockDetector.Params.forAssetClass(AssetClass.EQUITY));
         AlertCollector c = new AlertCollector();
         // 2,000 sh at $100 = $200,000: a Reg NMS block by notional, not a default alert
-        sizeOnly.onTrade(1, 1_000, Px.ofUnits(100), Px.ofUnits(2_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE, c);
+        sizeOnly.onTrade(PRINT.set(1, 1_000, Px.ofUnits(100), Px.ofUnits(2_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE), c);
         assertThat(c.size()).isZero();
-        sizeOnly.onTrade(1, 2_000, Px.ofUnits(100), Px.ofUnits(10_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE, c);
+        sizeOnly.onTrade(PRINT.set(1, 2_000, Px.ofUnits(100), Px.ofUnits(10_000), 'N', 0, (byte) 1, Px.NONE, Px.NONE), c);
         assertThat(c.size()).isEqualTo(1);
         var crypto = BlockDetector.Params.forAssetClass(AssetClass.CRYPTO_SPOT);
         assertThat(crypto.minSize()).isZero();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The iceberg, spoofing, meta-order and baseline detectors allocate nothing on events that raise no alert (after construction). */
 class DetectorAllocationTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
     private static final OrderEvent.Type ADD = OrderEvent.Type.ADD, DEL = OrderEvent.Type.DELETE,
             EXE = OrderEvent.Type.EXECUTE, HID = OrderEvent.Type.EXECUTE_HIDDEN;
 
@@ -75,7 +76,7 @@ class DetectorAllocationTest {
             }
             long size = Px.ofUnits((k / 2) % 2 == 0 ? 100 : 300);    // per price cv 0.5: not the playbook pattern
             byte side = (byte) (k % 2 == 0 ? 1 : -1);                // exactly balanced per bucket
-            for (TradeDetector d : ds) d.onTrade(session, t, k % 2 == 0 ? P1001 : P1000, size, 'Q', 0, side, P1000, P1001, out);
+            for (TradeDetector d : ds) d.onTrade(PRINT.set(session, t, k % 2 == 0 ? P1001 : P1000, size, 'Q', 0, side, P1000, P1001), out);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A session change emits what is open and starts from a clean state. */
 class DetectorSessionChangeTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
 
     @Test
     void spoofingGroupIsEmittedAtTheSessionChangeAndTheBookIsReset() {
@@ -37,11 +38,11 @@ class DetectorSessionChangeTest {
         long p = Px.parse("10.00"), a = Px.parse("10.02"), s = Px.ofUnits(100);
         d.onQuote(1, 0, 'Q', p, s, a, s, out);
         for (int k = 0; k < 3; k++) {
-            d.onTrade(1, 10 + k * 10, p, s, 'Q', 0, (byte) -1, p, a, out);
+            d.onTrade(PRINT.set(1, 10 + k * 10, p, s, 'Q', 0, (byte) -1, p, a), out);
             d.onQuote(1, 15 + k * 10, 'Q', p, s, a, s, out);
         }
         assertThat(out.size()).isZero();
-        d.onTrade(2, 100, p, s, 'Q', 0, (byte) -1, p, a, out);   // new session: run emitted, no quote known yet
+        d.onTrade(PRINT.set(2, 100, p, s, 'Q', 0, (byte) -1, p, a), out);   // new session: run emitted, no quote known yet
         assertThat(out.size()).isEqualTo(1);
         assertThat(out.alerts().get(0).prints()).isEqualTo(3);
         d.flush(out);

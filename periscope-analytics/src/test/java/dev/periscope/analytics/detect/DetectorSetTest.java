@@ -10,9 +10,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectorSetTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
 
     private static void feed(DetectorSet set, long ts, String px, String size, char venue, String cond, int side) {
-        set.onTrade(1, ts, Px.parse(px), Px.parse(size), venue, SaleCondition.maskOf(cond), (byte) side, Px.NONE, Px.NONE);
+        set.onTrade(PRINT.set(1, ts, Px.parse(px), Px.parse(size), venue, SaleCondition.maskOf(cond), (byte) side, Px.NONE, Px.NONE));
     }
 
     private static List<String> run(boolean blockFirst) {
@@ -60,7 +61,7 @@ class DetectorSetTest {
                             DeltaDivergenceDetector.Mode.NEW_EXTREME, 60_000_000_000L, 100_000, DetectSupport.NON_REGULAR)));
             long before = tsBean.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < n; i++)
-                set.onTrade(day[i], ts[i], px[i], sz[i], ex[i], cond[i], side[i], Px.NONE, Px.NONE);
+                set.onTrade(PRINT.set(day[i], ts[i], px[i], sz[i], ex[i], cond[i], side[i], Px.NONE, Px.NONE));
             set.flush();
             measured = tsBean.getCurrentThreadAllocatedBytes() - before;
             assertThat(out.size()).isZero();

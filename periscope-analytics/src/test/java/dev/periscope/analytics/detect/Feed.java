@@ -5,6 +5,7 @@ import dev.periscope.model.SaleCondition;
 
 /** Test helper: feeds hand-built prints (decimal strings, ms timestamps) to a detector and collects alerts. */
 final class Feed {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
     final TradeDetector d;
     final AlertCollector out = new AlertCollector();
     long session = 1;
@@ -16,8 +17,8 @@ final class Feed {
     /** Adds a print; returns the number of alerts this print caused. */
     int t(long tsNanos, String price, String size, char venue, String conds, int side) {
         int before = out.size();
-        d.onTrade(session, tsNanos, Px.parse(price), Px.parse(size), venue, SaleCondition.maskOf(conds), (byte) side,
-                Px.NONE, Px.NONE, out);
+        d.onTrade(PRINT.set(session, tsNanos, Px.parse(price), Px.parse(size), venue, SaleCondition.maskOf(conds), (byte) side,
+                Px.NONE, Px.NONE), out);
         return out.size() - before;
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Detectors over the real TAQ trade sample, checked against facts recomputed here from the raw rows. */
 class TaqSampleDetectTest {
+    private static final MutablePrintContext PRINT = new MutablePrintContext();
     static List<TaqSample.Row> rows;
 
     static long[] times;
@@ -36,7 +37,7 @@ class TaqSampleDetectTest {
     static AlertCollector run(TradeDetector d) {
         AlertCollector out = new AlertCollector();
         for (TaqSample.Row r : rows)
-            d.onTrade(r.day(), r.ts(), r.pricePx(), r.sizePx(), r.ex(), r.mask(), r.tickSide(), Px.NONE, Px.NONE, out);
+            d.onTrade(PRINT.set(r.day(), r.ts(), r.pricePx(), r.sizePx(), r.ex(), r.mask(), r.tickSide(), Px.NONE, Px.NONE), out);
         d.flush(out);
         return out;
     }

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as prints, signed exactly: the aggressor is the opposite of the resting order's side.
  */
 class LobsterDetectorRatesTest {
+    private static final dev.periscope.analytics.detect.MutablePrintContext PRINT =
+            new dev.periscope.analytics.detect.MutablePrintContext();
     private static final String AAPL = "lobster/AAPL_2012-06-21_head999_message_10.csv";
     private static final String AMZN = "lobster/AMZN_2012-06-21_34200000_57600000_message_1.csv";
     private static final String GOOG = "lobster/GOOG_2012-06-21_34200000_57600000_message_1.csv";
@@ -57,7 +59,7 @@ class LobsterDetectorRatesTest {
                 if ((o.type == OrderEvent.Type.EXECUTE || o.type == OrderEvent.Type.EXECUTE_HIDDEN) && o.side != null) {
                     byte aggr = (byte) -o.side.sign();
                     for (TradeDetector d : td)
-                        d.onTrade(1, o.tsEvent, o.price, o.size, 'Q', 0, aggr, Px.NONE, Px.NONE, out.get(d.name()));
+                        d.onTrade(PRINT.set(1, o.tsEvent, o.price, o.size, 'Q', 0, aggr, Px.NONE, Px.NONE), out.get(d.name()));
                 }
             }
         }

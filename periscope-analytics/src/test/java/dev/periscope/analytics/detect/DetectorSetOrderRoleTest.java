@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OrderDetectorSetTest {
+class DetectorSetOrderRoleTest {
 
     @Test
     void alertsArriveInConstructorOrderAndFlushFlushesAll() {
         AlertCollector out = new AlertCollector();
-        OrderDetectorSet set = new OrderDetectorSet(out, new NaiveCancelRatioDetector(), new IcebergL3Detector());
+        DetectorSet set = new DetectorSet(out, new NaiveCancelRatioDetector(), new IcebergL3Detector());
         OrderEvent e = new OrderEvent();
         long p = Px.parse("10.00"), hundred = Px.ofUnits(100);
         set.onOrder(1, e.set(0, OrderEvent.Type.ADD, 1, Side.BUY, p, hundred));
