@@ -18,8 +18,8 @@ import java.util.Arrays;
  * <p>Allocation-free after construction except when the order pool grows. Not thread-safe.
  */
 public final class MatchingBook {
-    /** Side codes: +1 buy (bid), -1 sell (offer); an aggressor's resting counterpart is {@code -side}. */
-    public static final byte BUY = 1, SELL = -1;
+    /** Side codes, {@link dev.periscope.model.Side}'s: +1 buy (bid), -1 sell (offer); an aggressor's resting counterpart is {@code -side}. */
+    public static final byte BUY = dev.periscope.model.Side.BUY_CODE, SELL = dev.periscope.model.Side.SELL_CODE;
 
     private final char venue;
     private final int levels;
