@@ -68,15 +68,32 @@ final class BlackFormula {
         double sd = sigma * sqrtT;
         double df = Math.exp(-r * t);
         double carry = Math.exp((b - r) * t);          // e^{(b−r)T}: spot's discount (e^{−qT} for BSM)
-        double f = s * Math.exp(b * t);
+        double f = s * carry / df;
         double d1 = Math.log(f / k) / sd + 0.5 * sd;
         double d2 = d1 - sd;
         double pdf1 = Normal.pdf(d1);
-        double pdf2 = pdf1 * f / k;
-        double price = df * undiscounted(call, f, k, d1, d2, pdf1);
+        double fPdf = f * pdf1;                        // = K·φ(d2)
+        // the out-of-the-money option prices F·Φ(d1) − K·Φ(d2) (call) or K·Φ(−d2) − F·Φ(−d1) (put) = F·φ(d1)·[Y(a) − Y(c)]
+        boolean otmCall = f <= k;
+        double a = otmCall ? d1 : -d2, c = otmCall ? d2 : -d1;
+        double pdfA = otmCall ? pdf1 : fPdf / k, pdfC = otmCall ? fPdf / k : pdf1;
+        double cdfA, cdfC, otm;
+        if (a < TAIL) {
+            double ya = Normal.cdfOverPdf(a), yc = Normal.cdfOverPdf(c);
+            otm = fPdf * (ya - yc);
+            cdfA = pdfA * ya;
+            cdfC = pdfC * yc;
+        } else {
+            cdfA = Normal.cdf(a, pdfA);
+            cdfC = Normal.cdf(c, pdfC);
+            otm = otmCall ? f * cdfA - k * cdfC : k * cdfA - f * cdfC;
+        }
+        // Φ(±d1), Φ(±d2) with the sign of the requested option: the complements when it is the other kind
+        double nd1 = otmCall ? cdfA : cdfC, nd2 = otmCall ? cdfC : cdfA; // Φ(d1), Φ(d2) or Φ(−d1), Φ(−d2)
+        if (call != otmCall) { nd1 = 1 - nd1; nd2 = 1 - nd2; }
+        double undiscounted = call == otmCall ? otm : otm + (call ? f - k : k - f);
+        double price = df * undiscounted;
         double sign = call ? 1 : -1;
-        double nd1 = Normal.cdf(sign * d1, pdf1);      // Φ(d1) for a call, Φ(−d1) for a put
-        double nd2 = Normal.cdf(sign * d2, pdf2);
         double spotPdf = s * carry * pdf1;             // S·e^{(b−r)T}·φ(d1)
         out.price = price;
         out.delta = sign * carry * nd1;

@@ -24,8 +24,8 @@ public final class ImpliedVolatility {
 
     private static final double TWO_PI_OVER_SQRT_27 = 1.2091995761561452337;
     private static final double SQRT_3 = 1.7320508075688772935;
-    /** A Householder(3) step this small (relative) leaves an error of order its cube: converged. */
-    private static final double CONVERGED = 1e-7;
+    /** Householder(3) converges with order 4: after a step this small (relative) the error is of order its 4th power. */
+    private static final double CONVERGED = 1e-4;
     private static final int MAX_ITERATIONS = 40;
 
     /** From a Black-76 price (discounted at {@code rate}) on forward F. */
@@ -82,8 +82,7 @@ public final class ImpliedVolatility {
             hi = Double.POSITIVE_INFINITY;
             s = Math.max(lo, -2 * Normal.inverseCdf((ehx - beta) / (ehx + k)));
         }
-        double lnBeta = Math.log(beta);
-        double lnTarget = Math.log(ehx - beta);
+        double lnTarget = lower ? Math.log(beta) : Math.log(ehx - beta); // the objective's target
         double xx = x * x;
         for (int i = 1; i <= MAX_ITERATIONS; i++) {
             double h = x / s, t = 0.5 * s;
@@ -99,7 +98,7 @@ public final class ImpliedVolatility {
                 if (b > beta) hi = Math.min(hi, s); else lo = Math.max(lo, s);
                 if (!(b > 0 && vega > 0)) { s = 0.5 * (lo + hi); continue; } // underflow: bisect
                 double v = vega / b;                         // objective ln b − ln β
-                newton = (lnBeta - Math.log(b)) / v;
+                newton = (lnTarget - Math.log(b)) / v;
                 g2 = b2 - v;
                 g3 = b3 - 3 * b2 * v + 2 * v * v;
             } else {

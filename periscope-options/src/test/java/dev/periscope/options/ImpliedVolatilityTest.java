@@ -73,6 +73,23 @@ class ImpliedVolatilityTest {
                 worst, maxIterations);
     }
 
+    /** 200,000 seeded random cases off the grid (the stopping rule must hold between grid points too). */
+    @Test
+    void randomCasesRoundTripToOneInTenToTheTwelve() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        Greeks g = new Greeks();
+        for (int i = 0; i < 200_000; i++) {
+            OptionType type = rnd.nextBoolean() ? CALL : PUT;
+            double t = Math.exp(rnd.nextDouble(Math.log(1 / 365.0), Math.log(5)));
+            double vol = Math.exp(rnd.nextDouble(Math.log(0.01), Math.log(3)));
+            double k = 100 * Math.exp(-rnd.nextDouble(-8, 8) * vol * Math.sqrt(t));
+            Black76.greeks(type, 100, k, t, 0, vol, g);
+            if (g.vega() * 1e-12 < 8 * Math.ulp(g.price())) continue;
+            ImpliedVolatility.undiscounted(g.price(), type, 100, k, t, iv);
+            assertThat(iv.volatility()).as("%s K=%s T=%s vol=%s", type, k, t, vol).isCloseTo(vol, within(1e-12));
+        }
+    }
+
     @Test
     void bsmAndDiscountedBlack76RoundTripThroughTheirOwnPricers() {
         for (double k : new double[]{60, 90, 100, 110, 160}) {
