@@ -54,9 +54,10 @@ public final class ImpliedVolatility {
         if (price >= (call ? forward : strike)) return out.set(IvStatus.ABOVE_UPPER_BOUND, 0, 0);
         double timeValue = price - intrinsic; // = the out-of-the-money option's price (put-call parity)
         if (timeValue <= 0) return out.set(IvStatus.AT_INTRINSIC, 0, 0);
-        double x = -Math.abs(Math.log(forward / strike));
+        double moneyness = Math.min(forward, strike) / Math.max(forward, strike); // e^x ≤ 1
+        double x = Math.log(moneyness);
         double beta = timeValue / Math.sqrt(forward * strike);
-        double ehx = Math.exp(0.5 * x);
+        double ehx = Math.sqrt(moneyness); // e^{x/2}, cheaper than exp
         if (!(ehx > 0) || !(beta > 0)) return out.set(IvStatus.INVALID_INPUT, 0, 0);
         if (beta >= ehx) return out.set(IvStatus.ABOVE_UPPER_BOUND, 0, 0);
         return normalised(beta, x, ehx, Math.sqrt(expiry), out);
