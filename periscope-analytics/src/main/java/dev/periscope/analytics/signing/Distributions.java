@@ -1,13 +1,12 @@
 package dev.periscope.analytics.signing;
 
+import dev.periscope.model.math.Normal;
+
 /**
  * Cumulative distribution functions needed by {@link BulkVolumeClassifier}. Stateless, allocation-free.
  *
- * <p>{@link #normalCdf} is W. J. Cody's ANORM (Cody 1969, "Rational Chebyshev approximations for the error
- * function", Math. Comp. 23; as published in SPECFUN, ACM TOMS Algorithm 715, 1993): three rational
- * approximations in |x| with the Gaussian factor computed as {@code exp(-xsq^2/2) exp(-del/2)}, {@code xsq} = x
- * truncated to 1/16, so that the lower tail keeps full <em>relative</em> precision (about 1e-16) down to
- * x = -37.5 (audit N-1: never {@code 0.5(1+erf)} and never Abramowitz–Stegun 26.2.17).
+ * <p>{@link #normalCdf} is {@link Normal#cdf}, W. J. Cody's ANORM (Cody 1969, Math. Comp. 23), with full
+ * <em>relative</em> precision (about 1e-16) in the lower tail down to x = -37.5 (audit N-1).
  *
  * <p>{@link #studentTCdf} uses F(t) = 1 - I_{nu/(nu+t^2)}(nu/2, 1/2)/2 for t &gt; 0 (Abramowitz &amp; Stegun
  * 26.7.1 with 26.5.27), the regularized incomplete beta by its continued fraction (DLMF 8.17.22, modified Lentz)
@@ -18,74 +17,9 @@ package dev.periscope.analytics.signing;
 public final class Distributions {
     private Distributions() {}
 
-    // Cody (1969/1993) ANORM coefficients.
-    private static final double[] A = {2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582,
-            18154.981253343561249, 0.065682337918207449113};
-    private static final double[] B = {47.20258190468824187, 976.09855173777669322, 10260.932208618978205,
-            45507.789335026729956};
-    private static final double[] C = {0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979,
-            597.27027639480026226, 2494.5375852903726711, 6848.1904505362823326, 11602.651437647350124,
-            9842.7148383839780218, 1.0765576773720192317e-8};
-    private static final double[] D = {22.266688044328115691, 235.38790178262499861, 1519.377599407554805,
-            6485.558298266760755, 18615.571640885098091, 34900.952721145977266, 38912.003286093271411,
-            19685.429676859990727};
-    private static final double[] P = {0.21589853405795699, 0.1274011611602473639, 0.022235277870649807,
-            0.001421619193227893466, 2.9112874951168792e-5, 0.02307344176494017303};
-    private static final double[] Q = {1.28426009614491121, 0.468238212480865118, 0.0659881378689285515,
-            0.00378239633202758244, 7.29751555083966205e-5};
-    private static final double SQRT_32 = 5.656854249492380195206754896838;
-    private static final double ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
-    private static final double THRESHOLD = 0.66291;
-    private static final double X_LOW = -37.519;
-    private static final double X_HIGH = 8.2924;
-    private static final double EPS = 1.11e-16;
-
     /** Standard normal CDF Φ(x); 0 below -37.519 (where Φ is subnormal), 1 above 8.2924. Rejects NaN. */
     public static double normalCdf(double x) {
-        if (Double.isNaN(x)) throw new IllegalArgumentException("normalCdf of NaN");
-        double y = Math.abs(x);
-        if (y <= THRESHOLD) {
-            double xnum = 0, xden = 0;
-            if (y > EPS) {
-                double xsq = x * x;
-                xnum = A[4] * xsq;
-                xden = xsq;
-                for (int i = 0; i < 3; i++) {
-                    xnum = (xnum + A[i]) * xsq;
-                    xden = (xden + B[i]) * xsq;
-                }
-            }
-            return 0.5 + x * (xnum + A[3]) / (xden + B[3]);
-        }
-        double lowerTail; // Φ(-y)
-        if (y <= SQRT_32) {
-            double xnum = C[8] * y, xden = y;
-            for (int i = 0; i < 7; i++) {
-                xnum = (xnum + C[i]) * y;
-                xden = (xden + D[i]) * y;
-            }
-            lowerTail = gaussFactor(y) * (xnum + C[7]) / (xden + D[7]);
-        } else {
-            if (x <= X_LOW) return 0.0;
-            if (x >= X_HIGH) return 1.0;
-            double xsq = 1.0 / (x * x);
-            double xnum = P[5] * xsq, xden = xsq;
-            for (int i = 0; i < 4; i++) {
-                xnum = (xnum + P[i]) * xsq;
-                xden = (xden + Q[i]) * xsq;
-            }
-            double temp = xsq * (xnum + P[4]) / (xden + Q[4]);
-            temp = (ONE_OVER_SQRT_2PI - temp) / y;
-            lowerTail = gaussFactor(y) * temp;
-        }
-        return x > 0 ? 1.0 - lowerTail : lowerTail;
-    }
-
-    /** exp(-y^2/2) with y^2 split so that the large part is exact (Cody's device). */
-    private static double gaussFactor(double y) {
-        double ysq = Math.floor(y * 16.0) / 16.0;
-        double del = (y - ysq) * (y + ysq);
-        return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5);
+        return Normal.cdf(x);
     }
 
     /** Student-t CDF with {@code nu} &gt; 0 degrees of freedom (real); rejects NaN. */
