@@ -3,6 +3,7 @@ package dev.periscope.app;
 import dev.periscope.eval.signing.SigningStudy;
 import dev.periscope.model.quality.DataIssueLog;
 import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.OptionCheck;
 import dev.periscope.app.cli.ExitCodes;
 import dev.periscope.app.cli.IssuePrinter;
 import dev.periscope.app.cli.LobsterPair;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,18 +61,15 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (quoteHistory < 1) throw new ParameterException(spec.commandLine(), "--quote-history must be >= 1");
-        if (!Double.isFinite(quoteLagMs) || quoteLagMs < 0) {
-            throw new ParameterException(spec.commandLine(), "--quote-lag-ms must be a finite number >= 0: " + quoteLagMs);
-        }
+        OptionCheck.atLeast("--quote-history", quoteHistory, 1);
+        OptionCheck.range("--quote-lag-ms", quoteLagMs, 0, 86_400_000, "milliseconds");
+        OptionCheck.atLeast("--bvc-bar-seconds", bvcBarSeconds, 1);
+        OptionCheck.atLeast("--bvc-window", bvcWindow, 2);
+        OptionCheck.range("--bvc-nu", bvcNu, Double.MIN_VALUE, Double.MAX_VALUE, "degrees of freedom, > 0");
         LobsterPair.check(lobster);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataIssueLog issues = IssuePrinter.log(strict, err::println);
-        if (bvcBarSeconds <= 0 || bvcWindow < 2 || !(bvcNu > 0) || Double.isInfinite(bvcNu)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--bvc-bar-seconds must be > 0, --bvc-window >= 2, --bvc-nu finite and > 0");
-        }
         long lagNs = Math.round(quoteLagMs * 1_000_000.0);
         SigningStudy.BvcParams bvc = new SigningStudy.BvcParams(Math.multiplyExact(bvcBarSeconds, 1_000_000_000L), bvcWindow, bvcNu);
         SigningStudy.Result r = SigningStudy.evaluate(lobster.get(0), lobster.get(1), lagNs, quoteHistory, bvc, issues);

@@ -1,6 +1,7 @@
 package dev.periscope.app;
 
 import dev.periscope.app.cli.CliError;
+import dev.periscope.app.cli.InputFile;
 import dev.periscope.app.cli.ExitCodes;
 import dev.periscope.app.cli.OptionCheck;
 import dev.periscope.app.cli.OutputFile;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -125,14 +127,21 @@ public final class DetectEvalCommand implements Callable<Integer> {
         throw CliError.option("--hours", spec, "must be HH:MM-HH:MM within 00:00..23:59, e.g. 10:00-11:00");
     }
 
+    /** The file the user gave (checked), or the default sample, which when missing names the option to pass. */
+    private static Path realFile(Path given, Path dflt, String option) {
+        if (given != null) return InputFile.check(given);
+        if (!Files.isRegularFile(dflt)) throw CliError.file(dflt, "not found (the default sample; pass " + option + " FILE)");
+        return InputFile.check(dflt);
+    }
+
     private int real(PrintStream o, List<String> dets) throws Exception {
         DataIssueLog issues = new DataIssueLog();
         List<RealRates.DataSet> sets = new ArrayList<>();
         boolean anyTrade = dets.stream().anyMatch(DetectEval.CATALOG.names(DetectorCatalog.Role.TRADE)::contains);
         boolean anyOrder = dets.stream().anyMatch(DetectEval.CATALOG.names(DetectorCatalog.Role.ORDER)::contains);
         if (anyTrade) {
-            Path t = RealRates.require(taqTrades != null ? taqTrades : SHARED.resolve("hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv"), "--taq-trades");
-            Path q = RealRates.require(taqQuotes != null ? taqQuotes : SHARED.resolve("hf-taq-sample/XXX_quotes_2018-01-02_03_taq.csv"), "--taq-quotes");
+            Path t = realFile(taqTrades, SHARED.resolve("hf-taq-sample/XXX_trades_2018-01-02_03_taq.csv"), "--taq-trades");
+            Path q = realFile(taqQuotes, SHARED.resolve("hf-taq-sample/XXX_quotes_2018-01-02_03_taq.csv"), "--taq-quotes");
             sets.add(RealRates.taq(t, q, dets, issues));
         }
         if (anyOrder) {
@@ -140,7 +149,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
                     SHARED.resolve("lobster/GOOG_2012-06-21_34200000_57600000_message_1.csv"),
                     SHARED.resolve("lobster/AMZN_2012-06-21_34200000_57600000_message_1.csv"),
                     SHARED.resolve("lobster/AAPL_2012-06-21_head999_message_10.csv"));
-            for (Path f : files) sets.add(RealRates.lobster(RealRates.require(f, "--lobster"), dets, issues));
+            boolean given = lobster != null && !lobster.isEmpty();
+            for (Path f : files) sets.add(RealRates.lobster(given ? InputFile.check(f) : realFile(null, f, "--lobster"), dets, issues));
         }
         StringBuilder csv = new StringBuilder("dataset,").append(AlarmRate.toCsv(List.of()));
         for (RealRates.DataSet s : sets) {

@@ -37,7 +37,7 @@ class ClassifyCommandTest {
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--quote-lag-ms", "-1")).isNotZero();
         assertThat(cl.execute("classify", "--lobster", msg.toString(), ob.toString(), "--lobster", msg.toString(),
                 ob.toString())).isNotZero();
-        assertThat(err.toString()).contains("--quote-lag-ms must be").contains("takes one MESSAGE_FILE ORDERBOOK_FILE pair, got 2 pairs");
+        assertThat(err.toString()).contains("periscope classify: --quote-lag-ms -1: must be in 0..86400000 (milliseconds)").contains("takes one MESSAGE_FILE ORDERBOOK_FILE pair, got 2 pairs");
     }
 
 }

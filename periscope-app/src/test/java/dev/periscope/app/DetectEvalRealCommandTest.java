@@ -101,6 +101,7 @@ class DetectEvalRealCommandTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("real data file not found").contains("--lobster");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("periscope detect-eval: /nonexistent/x_message_1.csv: not found");
     }
 }

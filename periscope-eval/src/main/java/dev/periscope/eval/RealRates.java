@@ -84,11 +84,4 @@ public final class RealRates {
         for (DetectorSlots.Slot s : p.slots()) alerts.addAll(s.alerts());
         return new DataSet("LOBSTER " + messages.getFileName(), st, List.copyOf(alerts), AlarmRate.compute(alerts, st, names));
     }
-
-    /** Checks that a data file exists, with a message naming the option to pass. */
-    public static Path require(Path p, String option) {
-        if (p == null || !Files.isRegularFile(p))
-            throw new IllegalArgumentException("real data file not found: " + p + " (pass " + option + " FILE)");
-        return p;
-    }
 }
