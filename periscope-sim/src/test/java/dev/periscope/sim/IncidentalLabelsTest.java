@@ -30,12 +30,7 @@ class IncidentalLabelsTest {
         sim = new MarketSimulator(SimConfig.defaults().withSeed(3).withHours(LocalTime.of(10, 0), LocalTime.of(11, 0), false));
         MarketEvent e;
         while ((e = sim.next()) != null) {
-            if (e instanceof TradeEvent t) {
-                TradeEvent c = new TradeEvent();
-                c.set(t.tsEvent, t.price, t.size, t.venue, t.conditions, t.aggressor);
-                c.tradeId = t.tradeId;
-                tape.add(c);
-            }
+            if (e instanceof TradeEvent t) tape.add(new TradeEvent().copyFrom(t));
         }
     }
 
