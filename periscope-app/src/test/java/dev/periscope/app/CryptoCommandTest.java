@@ -36,7 +36,7 @@ class CryptoCommandTest {
                 SharedData.path("crypto-ws/KRAKEN.ws.48.0").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(
-                "periscope crypto: " + missing + ": no such file",
+                "periscope crypto: " + missing + ": not found",
                 "periscope crypto: " + dir + ": is a directory, not a recording file",
                 "periscope crypto: " + csv + ": not a crypto recording (first line does not name a supported venue)");
         assertThat(r.out()).contains("KRAKEN.ws.48.0 (KRAKEN)").contains("data issues: none");

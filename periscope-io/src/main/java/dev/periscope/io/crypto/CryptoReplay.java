@@ -162,7 +162,7 @@ public final class CryptoReplay {
 
     /** Recognises the recording format from its first line. */
     public static Format detect(Path file) throws IOException {
-        if (!Files.exists(file)) throw new RecordingRejected(file, "no such file");
+        if (!Files.exists(file)) throw new RecordingRejected(file, "not found");
         if (Files.isDirectory(file)) throw new RecordingRejected(file, "is a directory, not a recording file");
         if (!Files.isReadable(file)) throw new RecordingRejected(file, "not readable");
         String first;

@@ -100,7 +100,7 @@ class CryptoBadInputTest {
     @Test
     void filesThatAreNotReplayableAreRefusedWithAReason(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> CryptoReplay.replay(dir.resolve("nope.ws.1.0")))
-                .isInstanceOf(CryptoReplay.RecordingRejected.class).hasMessage(dir.resolve("nope.ws.1.0") + ": no such file");
+                .isInstanceOf(CryptoReplay.RecordingRejected.class).hasMessage(dir.resolve("nope.ws.1.0") + ": not found");
         assertThatThrownBy(() -> CryptoReplay.replay(dir))
                 .isInstanceOf(CryptoReplay.RecordingRejected.class).hasMessage(dir + ": is a directory, not a recording file");
         Path csv = Files.writeString(dir.resolve("trades.csv"), "a,b,c\n1,2,3\n");
