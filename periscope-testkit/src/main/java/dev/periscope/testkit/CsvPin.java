@@ -27,7 +27,16 @@ public final class CsvPin {
 
     /** Checks {@code csv} against the pin {@code pin}, or writes the pin when {@code periscope.repin} is set. */
     public static void check(Path csv, Path pin) {
-        List<String> actual = summary(csv);
+        check(csv, pin, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #check(Path, Path)}; the columns in {@code inputColumns} echo the input data (a sample's times,
+     * prices, sizes), so the pin keeps only their hashes and writes {@value #WITHHELD} for their values: a pin
+     * never holds a copy of the input rows.
+     */
+    public static void check(Path csv, Path pin, java.util.Set<String> inputColumns) {
+        List<String> actual = summary(csv, inputColumns);
         try {
             if (Boolean.getBoolean("periscope.repin")) {
                 Files.createDirectories(pin.getParent());
@@ -42,13 +51,24 @@ public final class CsvPin {
         }
     }
 
+    /** Written in a pin for the value of a column that echoes the input. */
+    public static final String WITHHELD = "~";
+
     /** The pin text of {@code csv}: {@code rows N}, {@code header ...}, then per block {@code block K FIRST_ROW_LINE HASHES} lines. */
     public static List<String> summary(Path csv) {
+        return summary(csv, java.util.Set.of());
+    }
+
+    /** {@link #summary(Path)} with the values of {@code inputColumns} withheld from the first rows. */
+    public static List<String> summary(Path csv, java.util.Set<String> inputColumns) {
         List<String> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null) throw new AssertionError(csv + " is empty");
-            int columns = split(header).size();
+            List<String> names = split(header);
+            int columns = names.size();
+            boolean[] withheld = new boolean[columns];
+            for (int c = 0; c < columns; c++) withheld[c] = inputColumns.contains(names.get(c));
             long[] hashes = new long[columns];
             List<String> blocks = new ArrayList<>();
             String first = null;
@@ -56,7 +76,7 @@ public final class CsvPin {
             for (String line; (line = r.readLine()) != null; ) {
                 if (rows % BLOCK == 0) {
                     if (first != null) blocks.add(blockLine(blocks.size(), first, hashes));
-                    first = line;
+                    first = withhold(line, withheld);
                     java.util.Arrays.fill(hashes, 0xcbf29ce484222325L);
                 }
                 List<String> f = split(line);
@@ -101,6 +121,21 @@ public final class CsvPin {
             return sb.toString();
         }
         return sb.append("the blocks differ in number: ").append(pinned.size() - 2).append(" pinned, ").append(actual.size() - 2).append(" now").toString();
+    }
+
+    /** The row with the withheld columns' values replaced by {@link #WITHHELD} (quoted fields re-quoted). */
+    private static String withhold(String line, boolean[] withheld) {
+        boolean any = false;
+        for (boolean w : withheld) any |= w;
+        if (!any) return line;
+        List<String> f = split(line);
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < f.size(); c++) {
+            if (c > 0) sb.append(',');
+            String v = c < withheld.length && withheld[c] ? WITHHELD : f.get(c);
+            sb.append(v.indexOf(',') >= 0 || v.indexOf('"') >= 0 ? '"' + v.replace("\"", "\"\"") + '"' : v);
+        }
+        return sb.toString();
     }
 
     private static String blockLine(int k, String first, long[] hashes) {

@@ -59,6 +59,19 @@ class CsvPinTest {
     }
 
     @Test
+    void inputColumnsAreHashedButNotCopiedIntoThePin(@TempDir Path dir) throws IOException {
+        List<String> t = table(2500);
+        Path csv = write(dir, "t.csv", t);
+        List<String> s = CsvPin.summary(csv, java.util.Set.of("ts", "price"));
+        assertThat(s.get(2)).startsWith("block 0\t~,~,\"a, b\"\t");
+        Path pin = Files.write(dir.resolve("t.pin"), s);
+        t.set(1 + 10, "10,999,\"a, b\"");   // a withheld column still breaks the pin, by its hash
+        Path changed = write(dir, "t.csv", t);
+        assertThatThrownBy(() -> CsvPin.check(changed, pin, java.util.Set.of("ts", "price")))
+                .hasMessageContaining("first difference in rows 1-1000, columns [price]");
+    }
+
+    @Test
     void quotedFieldsKeepTheirCommasAndQuotes() {
         assertThat(CsvPin.split("1,\"a, \"\"b\"\"\",,x")).containsExactly("1", "a, \"b\"", "", "x");
     }

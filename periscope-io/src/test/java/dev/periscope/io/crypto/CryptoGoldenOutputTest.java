@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pins the replay of every sample recording: the printed statistics table line by line (first differing line
  * reported) and a SHA-256 over every field of every emitted event, against
- * {@code src/test/resources/crypto-golden/<file>.txt} (recorded before the decoder / book-sync split, 2026-12-08).
+ * {@code src/test/resources/pins/crypto-replay/<name>.pin} (our replay's output, not sample data: the samples are
+ * read from {@code ../shared/data}; recorded before the decoder / book-sync split, 2026-12-08).
  * Regenerate only for an intended change: {@code -Dperiscope.golden.write=DIR}.
  */
 class CryptoGoldenOutputTest {
@@ -66,6 +67,19 @@ class CryptoGoldenOutputTest {
         String hex() { return HexFormat.of().formatHex(md.digest()); }
     }
 
+    /** The pin of a sample recording: named after what it holds, not after the sample file. */
+    static String pinName(String sample) {
+        return switch (sample) {
+            case "BINANCE.ws.1.0" -> "binance-spot";
+            case "BINANCE_FUTURES.ws.1.0" -> "binance-usdm-futures";
+            case "KRAKEN.ws.50.0" -> "kraken-book";
+            case "KRAKEN.ws.48.0" -> "kraken-trades";
+            case "COINBASE.ws.28.0" -> "coinbase-legacy";
+            case "COINBASE_advanced_trade_v3.jsonl.zst" -> "coinbase-advanced-v3";
+            default -> throw new IllegalArgumentException("no pin for sample " + sample);
+        };
+    }
+
     static String golden(String file) throws IOException {
         return golden(file, L2Book::new);
     }
@@ -82,11 +96,11 @@ class CryptoGoldenOutputTest {
         for (String file : CryptoEventSourceTest.FILES) {
             String actual = golden(file);
             if (write != null) {
-                Files.writeString(Path.of(write, file + ".txt"), actual);
+                Files.writeString(Path.of(write, pinName(file) + ".pin"), actual);
                 continue;
             }
             String expected;
-            try (InputStream in = getClass().getResourceAsStream("/crypto-golden/" + file + ".txt")) {
+            try (InputStream in = getClass().getResourceAsStream("/pins/crypto-replay/" + pinName(file) + ".pin")) {
                 assertThat(in).as("golden file for " + file).isNotNull();
                 expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
