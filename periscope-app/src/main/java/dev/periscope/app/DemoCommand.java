@@ -11,6 +11,7 @@ import dev.periscope.model.time.NyseCalendar;
 import dev.periscope.replay.ReplayMerger;
 import dev.periscope.replay.Tee;
 import dev.periscope.replay.session.SessionFiles;
+import dev.periscope.replay.session.SessionWriter;
 import dev.periscope.sim.MarketSimulator;
 import dev.periscope.sim.SimConfig;
 import dev.periscope.tape.TapeConfig;
@@ -88,17 +89,21 @@ public final class DemoCommand implements Callable<Integer> {
         dev.periscope.eval.DetectorSlots.Pipeline detectors =
                 new dev.periscope.eval.DetectorSlots.Pipeline(NyseCalendar.instance(), cfg.l3Venue(), specs, false);
         DataIssueLog issues = new DataIssueLog();
-        long events = new ReplayMerger(List.of(sim), 0, issues).run(new Tee(tape, micro, detectors));
-        double secs = (System.nanoTime() - wall0) / 1e9;
-
-        DemoReport.print(o, cfg, spec.text(), events, secs, tape, col, micro, sim, detectors);
-        o.println(issues.summary());
-        if (write != null) {
-            SessionFiles.Written w;
-            try (OutputDir dir = OutputDir.stage(write)) {
-                w = SessionFiles.write(cfg, dir.path(), SessionFiles.LOBSTER_LEVELS, null, lobVenues);
+        // with --write the session's files are written in the same pass (staged, moved into place when complete)
+        SessionFiles.Written w = null;
+        try (OutputDir dir = write == null ? null : OutputDir.stage(write);
+             SessionWriter files = dir == null ? null : new SessionWriter(cfg, dir.path(), SessionFiles.LOBSTER_LEVELS, lobVenues)) {
+            Tee all = files == null ? new Tee(tape, micro, detectors) : new Tee(tape, micro, detectors, files);
+            long events = new ReplayMerger(List.of(sim), 0, issues).run(all);
+            double secs = (System.nanoTime() - wall0) / 1e9;
+            if (files != null) {
+                w = files.finish(sim.groundTruth());
                 dir.commit();
             }
+            DemoReport.print(o, cfg, spec.text(), events, secs, tape, col, micro, sim, detectors);
+        }
+        o.println(issues.summary());
+        if (w != null) {
             StringBuilder v = new StringBuilder();
             for (SessionFiles.Lobster l : w.lobster()) v.append(v.isEmpty() ? "" : ", ").append(l.venue()).append(' ').append(String.format("%,d", l.rows()));
             o.println("wrote the simulated session to " + write + " (TAQ-style trades/quotes, LOBSTER message/orderbook of "

@@ -3,29 +3,19 @@ package dev.periscope.replay.session;
 import dev.periscope.sim.GroundTruth;
 import dev.periscope.sim.MarketSimulator;
 import dev.periscope.sim.SimConfig;
-
 import dev.periscope.model.event.MarketDataHandler;
 import dev.periscope.model.event.MarketEvent;
-import dev.periscope.model.event.OrderEvent;
-import dev.periscope.model.event.QuoteEvent;
-import dev.periscope.model.event.TradeEvent;
 import dev.periscope.io.lobster.LobsterMessageWriter;
-import dev.periscope.io.taq.TaqFormat;
 import dev.periscope.io.taq.TaqLayout;
-import dev.periscope.io.taq.TaqOptions;
 import dev.periscope.io.taq.TaqQuoteWriter;
 import dev.periscope.io.taq.TaqTradeWriter;
-import dev.periscope.io.truth.LabelFormat;
 import dev.periscope.io.truth.LabelWriter;
-
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Simulates one session and writes it as files real-data readers understand:
+ * Simulates one session and writes it as files real-data readers understand ({@link SessionWriter} writes them as
+ * the events pass):
  * <ul>
  *   <li>{@code SYMBOL_trades_DATE_taq.csv} and {@code SYMBOL_quotes_DATE_taq.csv}: TAQ-style consolidated trades
  *       and per-venue quotes in the layout of real TAQ extracts ({@link TaqLayout#TAQ_EXTRACT}), times in
@@ -120,59 +110,14 @@ public final class SessionFiles {
      */
     public static Written write(SimConfig cfg, Path dir, int lobsterLevels, MarketDataHandler tap,
                                 java.util.Set<Character> lobsterVenues) throws IOException {
-        java.util.List<Character> order = lobsterVenues(cfg, lobsterVenues);
-        Files.createDirectories(dir);
-        String sym = cfg.symbol();
-        Path trades = dir.resolve(sym + "_trades_" + cfg.date() + "_taq.csv");
-        Path quotes = dir.resolve(sym + "_quotes_" + cfg.date() + "_taq.csv");
-        long startMs = cfg.extendedOpen().toSecondOfDay() * 1000L, endMs = cfg.extendedClose().toSecondOfDay() * 1000L;
-        Path truthFile = dir.resolve(sym + "_truth_" + cfg.date() + ".csv");
         MarketSimulator sim = new MarketSimulator(cfg);
-        java.util.List<Lobster> lobsters = new java.util.ArrayList<>();
-        java.util.List<LobsterMessageWriter> writers = new java.util.ArrayList<>();  // each keeps its own venue's messages
-        TaqOptions taq = TaqOptions.DEFAULT.withZone(TaqFormat.EST);
-        long tr, qr;
-        try (TaqTradeWriter tw = new TaqTradeWriter(trades, taq, TaqLayout.TAQ_EXTRACT);
-             TaqQuoteWriter qw = new TaqQuoteWriter(quotes, taq, TaqLayout.TAQ_EXTRACT)) {
-            try {
-                for (char v : order) {
-                    Path d = v == cfg.l3Venue() ? dir : Files.createDirectories(dir.resolve("venue-" + v));
-                    Path msg = d.resolve(LobsterMessageWriter.fileName(sym, cfg.date(), startMs, endMs, "message", lobsterLevels));
-                    Path ob = d.resolve(LobsterMessageWriter.fileName(sym, cfg.date(), startMs, endMs, "orderbook", lobsterLevels));
-                    writers.add(new LobsterMessageWriter(msg, ob, v, lobsterLevels, cfg.zone()));
-                    lobsters.add(new Lobster(v, msg, ob, 0));
-                }
-                MarketEvent e;
-                while ((e = sim.next()) != null) {
-                    if (tap != null) e.dispatchTo(tap);
-                    if (e instanceof TradeEvent t) tw.write(t);
-                    else if (e instanceof QuoteEvent q) { if (q.venue != QuoteEvent.NBBO) qw.write(q); }
-                    else for (LobsterMessageWriter w : writers) w.onOrder((OrderEvent) e);
-                }
-                tr = tw.written(); qr = qw.written();
-            } finally {
-                for (LobsterMessageWriter w : writers) w.close();
+        try (SessionWriter writer = new SessionWriter(cfg, dir, lobsterLevels, lobsterVenues)) {
+            MarketEvent e;
+            while ((e = sim.next()) != null) {
+                if (tap != null) e.dispatchTo(tap);
+                e.dispatchTo(writer);
             }
+            return writer.finish(sim.groundTruth());
         }
-        for (int k = 0; k < lobsters.size(); k++) {
-            Lobster l = lobsters.get(k);
-            lobsters.set(k, new Lobster(l.venue(), l.messages(), l.orderbook(), writers.get(k).rows()));
-        }
-        GroundTruth g = sim.groundTruth();
-        try (BufferedWriter w = Files.newBufferedWriter(truthFile, StandardCharsets.US_ASCII)) {
-            w.write("tradeId,aggressor,agent,metaOrder\n");
-            StringBuilder sb = new StringBuilder(64);
-            for (long id = 1; id <= g.tradeCount(); id++) {
-                sb.setLength(0);
-                sb.append(id).append(',').append(g.aggressor(id)).append(',').append(g.agent(id)).append(',').append(g.metaOrder(id)).append('\n');
-                w.append(sb);
-            }
-        }
-        Path labelsFile = dir.resolve(labelsFileName(cfg));
-        var labels = g.labels();
-        LabelWriter.write(labelsFile, LabelFormat.CSV, labels);
-        Lobster primary = lobsters.get(0);
-        return new Written(trades, quotes, primary.messages(), primary.orderbook(), truthFile, labelsFile, tr, qr,
-                primary.rows(), labels.size(), lobsters);
     }
 }
