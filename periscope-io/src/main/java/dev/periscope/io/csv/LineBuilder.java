@@ -5,10 +5,7 @@ import dev.periscope.model.Px;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 
 /**
  * Builds ASCII text lines in a reusable byte buffer without allocation (numbers, fixed-point values, local
@@ -20,9 +17,7 @@ public final class LineBuilder {
     private byte[] buf = new byte[256];
     private int len;
     private final byte[] digits = new byte[20];
-    // zone-offset cache for timestamps: offset valid for UTC ns in [validFrom, validTo)
-    private ZoneRules rules;
-    private long validFrom = 1, validTo = 0, offsetNanos;
+    private final ZoneOffsetCache offsets = new ZoneOffsetCache();
 
     public LineBuilder reset() { len = 0; return this; }
 
@@ -103,9 +98,7 @@ public final class LineBuilder {
      * truncated to the millisecond (the layout of TAQ extracts such as the highfrequency sample).
      */
     public LineBuilder appendTimestamp(long tsNanos, ZoneId zone, boolean millisOnly) {
-        ZoneRules r = zone.getRules();
-        if (r != rules || tsNanos < validFrom || tsNanos >= validTo) offsetFor(r, tsNanos);
-        long local = tsNanos + offsetNanos;
+        long local = tsNanos + offsets.offsetNanos(zone, tsNanos);
         long day = Math.floorDiv(local, NANOS_PER_DAY);
         long nod = Math.floorMod(local, NANOS_PER_DAY);
         // civil_from_days (H. Hinnant)
@@ -126,18 +119,6 @@ public final class LineBuilder {
         else if (ns % 1_000 == 0) appendPadded(ns / 1_000, 6);
         else appendPadded(ns, 9);
         return this;
-    }
-
-    private void offsetFor(ZoneRules r, long tsNanos) {
-        rules = r;
-        long sec = Math.floorDiv(tsNanos, 1_000_000_000L);
-        Instant at = Instant.ofEpochSecond(sec);
-        offsetNanos = r.getOffset(at).getTotalSeconds() * 1_000_000_000L;
-        if (r.isFixedOffset()) { validFrom = Long.MIN_VALUE; validTo = Long.MAX_VALUE; return; }
-        ZoneOffsetTransition prev = r.previousTransition(at.plusSeconds(1));
-        ZoneOffsetTransition next = r.nextTransition(at);
-        validFrom = prev == null ? Long.MIN_VALUE : prev.getInstant().getEpochSecond() * 1_000_000_000L;
-        validTo = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond() * 1_000_000_000L;
     }
 
     /** Appends '\n', writes the line to {@code out} and resets. */

@@ -2,6 +2,7 @@ package dev.periscope.io.lobster;
 
 import dev.periscope.book.L2Book;
 import dev.periscope.io.csv.LineBuilder;
+import dev.periscope.io.csv.ZoneOffsetCache;
 import dev.periscope.model.Px;
 import dev.periscope.model.Side;
 import dev.periscope.model.event.MarketDataHandler;
@@ -13,9 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 
 /**
  * Writes one venue's {@link OrderEvent}s as a LOBSTER message file and, after each message, the book it leaves as
@@ -28,20 +27,20 @@ import java.time.zone.ZoneRules;
  * {@link IllegalStateException} (the stream is not a consistent book). No allocation per row. Not thread-safe.
  */
 public final class LobsterMessageWriter implements MarketDataHandler, AutoCloseable {
-    private static final long HOUR = 3_600_000_000_000L, DAY = 86_400_000_000_000L;
+    private static final long DAY = 86_400_000_000_000L;
     private final OutputStream messages;
     private final LobsterBookWriter book;
     private final L2Book levels = new L2Book();
     private final char venue;
-    private final ZoneRules rules;
+    private final ZoneId zone;
+    private final ZoneOffsetCache offsets = new ZoneOffsetCache();
     private final LineBuilder line = new LineBuilder();
-    private long cachedHour = Long.MIN_VALUE, offsetNanos;
 
     public LobsterMessageWriter(Path messageFile, Path orderbookFile, char venue, int levels, ZoneId zone) {
         this.messages = open(messageFile);
         this.book = new LobsterBookWriter(orderbookFile, levels);
         this.venue = venue;
-        this.rules = zone.getRules();
+        this.zone = zone;
     }
 
     /** LOBSTER file name: {@code SYMBOL_yyyy-MM-dd_startMs_endMs_kind_levels.csv} (ms after midnight). */
@@ -77,23 +76,12 @@ public final class LobsterMessageWriter implements MarketDataHandler, AutoClosea
             if (levels.sizeAt(o.side, o.price) < o.size) throw new IllegalStateException("LOBSTER book underflow at " + o);
             levels.add(o.side, o.price, -o.size);
         }
-        long nod = Math.floorMod(local(o.tsEvent), DAY);
+        long nod = Math.floorMod(o.tsEvent + offsets.offsetNanos(zone, o.tsEvent), DAY);
         line.reset().append(nod / 1_000_000_000L).append('.').appendPadded(nod % 1_000_000_000L, 9)
                 .append(',').append(type).append(',').append(o.orderId).append(',').append(o.size / Px.SCALE)
                 .append(',').append(Px.toScaled(o.price, 4)).append(',').append(o.side == Side.BUY ? 1 : -1);
         line.writeLine(messages);
         book.writeRow(levels);
-    }
-
-    /** Epoch ns shifted by the zone's offset at that instant, the offset cached per hour. */
-    private long local(long epochNanos) {
-        long h = Math.floorDiv(epochNanos, HOUR);
-        if (h != cachedHour) {
-            cachedHour = h;
-            offsetNanos = rules.getOffset(Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L)))
-                    .getTotalSeconds() * 1_000_000_000L;
-        }
-        return epochNanos + offsetNanos;
     }
 
     @Override
